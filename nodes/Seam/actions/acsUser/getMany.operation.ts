@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
+import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
+import { readOptionalId } from '../../helpers/ids';
+import { listPaginated } from '../../helpers/paginate';
+import type { SeamApi } from '../../transport/client';
+import type { SeamClient, SeamParams } from '../../transport/sdk';
+
+const properties: INodeProperties[] = [
+	acsSystemLocator({ required: false, description: 'Only users of this ACS system. Leave empty for all systems.' }),
+	...returnAllOrLimit,
+	userIdentityLocator({ required: false, description: 'Only the ACS users linked to this user identity. Optional.' }),
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only users whose name, email or phone number contains this text',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+	const params: SeamParams<SeamClient['acs']['users']['list']> = {};
+	const acs_system_id = readOptionalId(this, 'acsSystemId', 'ACS System', i);
+	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
+	const search = (this.getNodeParameter('search', i, '') as string).trim();
+	if (acs_system_id) params.acs_system_id = acs_system_id;
+	if (user_identity_id) params.user_identity_id = user_identity_id;
+	if (search) params.search = search;
+	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) => seam.createPaginator(seam.acs.users.list({ ...params, limit })));
+}

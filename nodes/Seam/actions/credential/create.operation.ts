@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+
+import { pinCodeProviderNotice } from '../../descriptions/hints';
+import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
+import { entrancesMultiSelect } from '../../descriptions/multiSelect';
+import { readTimeWindow } from '../../helpers/dates';
+import { readId, readIdList } from '../../helpers/ids';
+import { readPinCode } from '../../helpers/pinCodes';
+import { providerRules } from '../../helpers/providers';
+import type { SeamApi } from '../../transport/client';
+import type { SeamClient, SeamParams } from '../../transport/sdk';
+
+const POLL_INTERVAL_MS = 500;
+
+const properties: INodeProperties[] = [
+	pinCodeProviderNotice,
+	acsSystemLocator(),
+	acsUserLocator({ description: 'The user who gets the PIN code. The list shows the users of the chosen ACS system.' }),
+	entrancesMultiSelect({
+		displayName: 'Allowed Entrance Names or IDs',
+		description:
+			'Entrances the PIN opens, for systems that set entrances on the credential (Latch: exactly one). Salto KS ignores this: the user\'s access groups decide. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	}),
+	{
+		displayName: 'Valid From',
+		name: 'startsAt',
+		type: 'dateTime',
+		default: '',
+		description: 'When the PIN starts to work. Without a time zone, the workflow\'s time zone applies.',
+	},
+	{
+		displayName: 'Valid Until',
+		name: 'endsAt',
+		type: 'dateTime',
+		default: '',
+		description: 'When the PIN stops working; must be after Valid From',
+	},
+	{
+		displayName: 'Wait for the PIN Code',
+		name: 'waitForCode',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to wait until the access system has generated the PIN, so that the output carries it in <code>code</code>',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Custom Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 482916',
+				description: 'The PIN to set, digits only. Only for systems that accept custom codes: Salto KS and Latch generate their own.',
+			},
+			{
+				displayName: 'Wait Timeout (Seconds)',
+				name: 'waitTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 300 },
+				default: 60,
+				description: 'How long to wait for the PIN before failing',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['credential'], operation: ['create'] } }, properties);
+
+async function waitForCode(
+	context: IExecuteFunctions,
+	api: SeamApi,
+	credential: IDataObject,
+	timeoutSeconds: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const acs_credential_id = credential.acs_credential_id as string;
+	const deadline = Date.now() + timeoutSeconds * 1000;
+	let current = credential;
+	while (!current.code) {
+		if (Date.now() >= deadline) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The PIN code was not ready within ${timeoutSeconds} seconds`,
+				{
+					itemIndex,
+					description: `The credential ${acs_credential_id} exists; its PIN was not generated yet. Read it later with Credential → Get, or raise "Wait Timeout".`,
+				},
+			);
+		}
+		await sleep(POLL_INTERVAL_MS);
+		current = (await api.call((seam) => seam.acs.credentials.get({ acs_credential_id }), itemIndex)) as IDataObject;
+	}
+	return current;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
+	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
+	const entranceIds = readIdList(this, 'entranceIds', 'Allowed Entrances', i);
+	const window = await readTimeWindow(
+		this,
+		{ startsAt: this.getNodeParameter('startsAt', i, ''), endsAt: this.getNodeParameter('endsAt', i, '') },
+		{ starts: 'Valid From', ends: 'Valid Until' },
+		i,
+	);
+	const options = this.getNodeParameter('options', i, {}) as { code?: string; waitTimeout?: number };
+	const code = readPinCode(this, options.code, 'Custom Code', i);
+
+	// One read to learn the provider, so its rules fail here with a clear message instead of in Seam.
+	const system = (await api.call((seam) => seam.acs.systems.get({ acs_system_id }), i)) as IDataObject;
+	const rules = providerRules(system.external_type as string | undefined);
+	if (code && rules.generatesPinCodes) {
+		throw new NodeOperationError(this.getNode(), `Custom Code is not supported by ${rules.name}`, {
+			itemIndex: i,
+			description: `${rules.name} generates the PIN itself. Leave Custom Code empty; the generated PIN is returned in "code".`,
+		});
+	}
+	if (rules.oneEntrancePerCodeCredential && entranceIds.length !== 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Allowed Entrances must hold exactly one entrance for ${rules.name} (got ${entranceIds.length})`,
+			{
+				itemIndex: i,
+				description: `${rules.name} takes one entrance per PIN code credential. To cover several doors, run this operation once per entrance (for example with one input item per door).`,
+			},
+		);
+	}
+
+	const params: SeamParams<SeamClient['acs']['credentials']['create']> = {
+		acs_user_id,
+		access_method: 'code',
+		...window,
+	};
+	if (entranceIds.length) params.allowed_acs_entrance_ids = entranceIds;
+	if (code) params.code = code;
+
+	const credential = (await api.call((seam) => seam.acs.credentials.create(params), i)) as IDataObject;
+	const wait = this.getNodeParameter('waitForCode', i, true) as boolean;
+	return wait ? await waitForCode(this, api, credential, options.waitTimeout ?? 60, i) : credential;
+}

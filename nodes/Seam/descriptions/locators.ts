@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+
+interface LocatorSpec {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	required?: boolean;
+}
+
+/** A Seam object picker in n8n's resource-locator form: From list (searchable) or By ID. */
+function locator(spec: LocatorSpec): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: spec.required ?? true,
+		description: spec.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 33333333-3333-3333-3333-333333333333',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: UUID_PATTERN, errorMessage: 'Not a Seam ID: Seam IDs are UUIDs' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const acsSystemLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'ACS System',
+		name: 'acsSystemId',
+		searchListMethod: 'searchAcsSystems',
+		description: 'The access control system (for example a Salto KS site or a Latch building)',
+	}),
+	...overrides,
+});
+
+export const acsUserLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'ACS User',
+		name: 'acsUserId',
+		searchListMethod: 'searchAcsUsers',
+		description: 'The user in the access control system. The list shows the users of the chosen ACS system, if any.',
+	}),
+	...overrides,
+});
+
+export const accessGroupLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Access Group',
+		name: 'accessGroupId',
+		searchListMethod: 'searchAccessGroups',
+		description: 'The access group. The list shows the groups of the chosen ACS system, if any.',
+	}),
+	...overrides,
+});
+
+export const entranceLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Entrance',
+		name: 'entranceId',
+		searchListMethod: 'searchEntrances',
+		description: 'The entrance (door). The list shows the entrances of the chosen ACS system, if any.',
+	}),
+	...overrides,
+});
+
+export const credentialLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Credential',
+		name: 'credentialId',
+		searchListMethod: 'searchCredentials',
+		description: 'The credential (for example a PIN code). The list shows the credentials of the chosen ACS system, if any.',
+	}),
+	...overrides,
+});
+
+export const userIdentityLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'User Identity',
+		name: 'userIdentityId',
+		searchListMethod: 'searchUserIdentities',
+		description: 'The user identity: one person across all your access systems',
+	}),
+	...overrides,
+});

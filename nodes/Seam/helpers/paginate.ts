@@ -1,0 +1,46 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SeamApi } from '../transport/client';
+import type { SeamClient } from '../transport/sdk';
+
+type Pagination = Awaited<ReturnType<ReturnType<SeamClient['createPaginator']>['firstPage']>>[1];
+type Page = Promise<readonly [readonly unknown[], Pagination]>;
+
+/** What listPaginated needs of the SDK's SeamPaginator, whatever it lists. */
+export interface PageReader {
+	firstPage(): Page;
+	nextPage(cursor: Pagination['nextPageCursor']): Page;
+}
+
+export interface ReturnLimit {
+	returnAll: boolean;
+	limit: number;
+}
+
+/**
+ * Reads a paginated Seam list, page by page, stopping as soon as `limit` items are in hand.
+ * `makeReader` receives the page size to ask for and returns `seam.createPaginator(<list request>)`.
+ */
+export async function listPaginated(
+	api: SeamApi,
+	itemIndex: number,
+	{ returnAll, limit }: ReturnLimit,
+	makeReader: (seam: SeamClient, pageSize: number) => PageReader,
+): Promise<IDataObject[]> {
+	const pageSize = returnAll ? 500 : Math.min(Math.max(limit, 1), 500);
+	return await api.call(async (seam) => {
+		const paginator = makeReader(seam, pageSize);
+		const results: IDataObject[] = [];
+		let [page, pagination] = await paginator.firstPage();
+		results.push(...(page as unknown as IDataObject[]));
+		while (pagination.hasNextPage && pagination.nextPageCursor && (returnAll || results.length < limit)) {
+			[page, pagination] = await paginator.nextPage(pagination.nextPageCursor);
+			results.push(...(page as unknown as IDataObject[]));
+		}
+		return returnAll ? results : results.slice(0, limit);
+	}, itemIndex);
+}
+
+export function applyLimit<T>(items: readonly T[], { returnAll, limit }: ReturnLimit): T[] {
+	return returnAll ? [...items] : items.slice(0, limit);
+}

@@ -1,0 +1,125 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import type { PageReader } from '../helpers/paginate';
+import { connectToSeam } from '../transport/client';
+import { chosenAcsSystemId } from './parent';
+
+const PAGE_SIZE = 100;
+
+/** n8n hands back the cursor we gave it as a plain string; the SDK brands its cursor type. */
+type PageCursor = Parameters<PageReader['nextPage']>[0];
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+}
+
+function item(name: string, value: unknown): INodeListSearchItems {
+	return { name, value: String(value) };
+}
+
+export async function searchAcsSystems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const systems = (await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[];
+	return {
+		results: systems
+			.filter((s) => matches(filter, s.name, s.external_type_display_name, s.acs_system_id))
+			.map((s) => item(`${s.name} (${s.external_type_display_name ?? s.external_type ?? 'ACS'})`, s.acs_system_id)),
+	};
+}
+
+export async function searchAcsUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const acs_system_id = chosenAcsSystemId(this);
+	const search = filter?.trim() || undefined;
+	const [users, pagination] = await api.call((seam) => {
+		const request = seam.acs.users.list({ acs_system_id, search, limit: PAGE_SIZE });
+		const paginator = seam.createPaginator(request);
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (users as unknown as IDataObject[]).map((u) =>
+			item(u.email_address ? `${u.full_name} <${u.email_address}>` : String(u.full_name ?? u.acs_user_id), u.acs_user_id),
+		),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+export async function searchAccessGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const acs_system_id = chosenAcsSystemId(this);
+	const systemIds = acs_system_id
+		? [acs_system_id]
+		: ((await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[]).map((s) => String(s.acs_system_id));
+	const results: INodeListSearchItems[] = [];
+	for (const id of systemIds) {
+		const groups = (await api.call((seam) => seam.acs.accessGroups.list({ acs_system_id: id }))) as unknown as IDataObject[];
+		for (const g of groups) {
+			if (matches(filter, g.name, g.display_name, g.acs_access_group_id)) results.push(item(String(g.name ?? g.display_name), g.acs_access_group_id));
+		}
+	}
+	return { results };
+}
+
+export async function searchEntrances(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const acs_system_id = chosenAcsSystemId(this);
+	const search = filter?.trim() || undefined;
+	const [entrances, pagination] = await api.call((seam) => {
+		const paginator = seam.createPaginator(seam.acs.entrances.list({ acs_system_id, search, limit: PAGE_SIZE }));
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (entrances as unknown as IDataObject[]).map((e) =>
+			item(`${e.display_name}${e.can_unlock_with_code === false ? ' (no PIN)' : ''}`, e.acs_entrance_id),
+		),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+export async function searchCredentials(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const acs_system_id = chosenAcsSystemId(this);
+	const systemIds = acs_system_id
+		? [acs_system_id]
+		: ((await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[]).map((s) => String(s.acs_system_id));
+	const results: INodeListSearchItems[] = [];
+	for (const id of systemIds) {
+		const credentials = (await api.call((seam) =>
+			seam.createPaginator(seam.acs.credentials.list({ acs_system_id: id, limit: PAGE_SIZE })).firstPage(),
+		))[0] as unknown as IDataObject[];
+		for (const c of credentials) {
+			const label = `${c.display_name ?? c.access_method} · ${c.acs_credential_id}`;
+			if (matches(filter, label, c.acs_user_id)) results.push(item(label, c.acs_credential_id));
+		}
+	}
+	return { results };
+}
+
+export async function searchUserIdentities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const search = filter?.trim() || undefined;
+	const [identities, pagination] = await api.call((seam) => {
+		const paginator = seam.createPaginator(seam.userIdentities.list({ search, limit: PAGE_SIZE }));
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (identities as unknown as IDataObject[]).map((u) =>
+			item(u.email_address ? `${u.full_name ?? u.display_name} <${u.email_address}>` : String(u.full_name ?? u.display_name), u.user_identity_id),
+		),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { connectToSeam } from '../transport/client';
+import { chosenAcsSystemId } from './parent';
+
+/** Multi-select options need a chosen ACS system: groups and entrances belong to one. */
+export async function getAccessGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const acs_system_id = chosenAcsSystemId(this);
+	if (!acs_system_id) return [];
+	const api = await connectToSeam(this);
+	const groups = (await api.call((seam) => seam.acs.accessGroups.list({ acs_system_id }))) as unknown as IDataObject[];
+	return groups.map((g) => ({ name: String(g.name ?? g.display_name), value: String(g.acs_access_group_id) }));
+}
+
+export async function getEntrances(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const acs_system_id = chosenAcsSystemId(this);
+	if (!acs_system_id) return [];
+	const api = await connectToSeam(this);
+	const entrances = (await api.call((seam) =>
+		seam.createPaginator(seam.acs.entrances.list({ acs_system_id })).flattenToArray(),
+	)) as unknown as IDataObject[];
+	return entrances.map((e) => ({
+		name: String(e.display_name),
+		value: String(e.acs_entrance_id),
+		description: e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
+	}));
+}

@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
+import { toNodeError } from './errors';
+import { loadSeamSdk, type SeamClient } from './sdk';
+
+type SeamContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * The one door to Seam. Every call goes through `call`, which turns whatever the SDK throws into a
+ * clean n8n error before it can reach a log line or an output item.
+ */
+export interface SeamApi {
+	readonly endpoint: string;
+	call<T>(request: (seam: SeamClient) => PromiseLike<T>, itemIndex?: number): Promise<T>;
+}
+
+export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
+	const credentials = await context.getCredentials<SeamApiCredentials>(SEAM_CREDENTIAL_NAME);
+	const endpoint = endpointOf(credentials);
+	const apiKey = credentials.apiKey;
+	let seam: SeamClient | undefined;
+
+	const client = async (): Promise<SeamClient> => {
+		if (!seam) {
+			const { SeamHttp } = await loadSeamSdk();
+			// `endpoint` is always passed so that SEAM_ENDPOINT / SEAM_API_URL in the n8n host's
+			// environment cannot redirect requests (and the API key) elsewhere.
+			seam = SeamHttp.fromApiKey(apiKey, { endpoint });
+		}
+		return seam;
+	};
+
+	return {
+		endpoint,
+		async call(request, itemIndex) {
+			try {
+				return await request(await client());
+			} catch (error) {
+				throw toNodeError(context.getNode(), error, { endpoint, apiKey, itemIndex });
+			}
+		},
+	};
+}

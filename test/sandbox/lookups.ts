@@ -1,52 +1,52 @@
-import { invalidInput, notFound, SeamApiError } from './errors'
-import type { Input } from './input'
+import { invalidInput, notFound, SeamApiError } from './errors';
+import type { Input } from './input';
 import type {
-  AccessGroupRecord,
-  AcsSystemRecord,
-  AcsUserRecord,
-  CredentialRecord,
-  EntranceRecord,
-  Store,
-  UserIdentityRecord,
-} from './store'
+	AccessGroupRecord,
+	AcsSystemRecord,
+	AcsUserRecord,
+	CredentialRecord,
+	EntranceRecord,
+	Store,
+	UserIdentityRecord,
+} from './store';
 
 // Fetch-or-404 helpers, so every route reports a missing object with the same
 // Seam error type (<resource>_not_found).
 
 export function requireAcsSystem(store: Store, id: string): AcsSystemRecord {
-  const found = store.acsSystems.get(id)
-  if (found == null) throw notFound('acs_system', id, 'access system')
-  return found
+	const found = store.acsSystems.get(id);
+	if (found == null) throw notFound('acs_system', id, 'access system');
+	return found;
 }
 
 export function requireAccessGroup(store: Store, id: string): AccessGroupRecord {
-  const found = store.accessGroups.get(id)
-  if (found == null) throw notFound('acs_access_group', id, 'access group')
-  return found
+	const found = store.accessGroups.get(id);
+	if (found == null) throw notFound('acs_access_group', id, 'access group');
+	return found;
 }
 
 export function requireEntrance(store: Store, id: string): EntranceRecord {
-  const found = store.entrances.get(id)
-  if (found == null) throw notFound('acs_entrance', id, 'entrance')
-  return found
+	const found = store.entrances.get(id);
+	if (found == null) throw notFound('acs_entrance', id, 'entrance');
+	return found;
 }
 
 export function requireAcsUser(store: Store, id: string): AcsUserRecord {
-  const found = store.acsUsers.get(id)
-  if (found == null) throw notFound('acs_user', id, 'access system user')
-  return found
+	const found = store.acsUsers.get(id);
+	if (found == null) throw notFound('acs_user', id, 'access system user');
+	return found;
 }
 
 export function requireCredential(store: Store, id: string): CredentialRecord {
-  const found = store.credentials.get(id)
-  if (found == null) throw notFound('acs_credential', id, 'credential')
-  return found
+	const found = store.credentials.get(id);
+	if (found == null) throw notFound('acs_credential', id, 'credential');
+	return found;
 }
 
 export function requireUserIdentity(store: Store, id: string): UserIdentityRecord {
-  const found = store.userIdentities.get(id)
-  if (found == null) throw notFound('user_identity', id, 'user identity')
-  return found
+	const found = store.userIdentities.get(id);
+	if (found == null) throw notFound('user_identity', id, 'user identity');
+	return found;
 }
 
 /**
@@ -55,29 +55,36 @@ export function requireUserIdentity(store: Store, id: string): UserIdentityRecor
  * the identity has users on several systems). Seam accepts one or the other.
  */
 export function resolveAcsUser(store: Store, input: Input, systemHint?: string): AcsUserRecord {
-  const acsUserId = input.string('acs_user_id')
-  const userIdentityId = input.string('user_identity_id')
-  if (acsUserId != null && userIdentityId != null) {
-    throw invalidInput({ acs_user_id: 'Provide either acs_user_id or user_identity_id, not both' })
-  }
-  if (acsUserId != null) return requireAcsUser(store, acsUserId)
-  if (userIdentityId == null) {
-    throw invalidInput({ acs_user_id: 'Required: provide acs_user_id or user_identity_id' })
-  }
+	const acsUserId = input.string('acs_user_id');
+	const userIdentityId = input.string('user_identity_id');
+	if (acsUserId != null && userIdentityId != null) {
+		throw invalidInput({ acs_user_id: 'Provide either acs_user_id or user_identity_id, not both' });
+	}
+	if (acsUserId != null) return requireAcsUser(store, acsUserId);
+	if (userIdentityId == null) {
+		throw invalidInput({ acs_user_id: 'Required: provide acs_user_id or user_identity_id' });
+	}
 
-  requireUserIdentity(store, userIdentityId)
-  const systemId = input.string('acs_system_id') ?? systemHint
-  const candidates = [...store.acsUsers.values()].filter(
-    (user) => user.user_identity_id === userIdentityId && (systemId == null || user.acs_system_id === systemId),
-  )
-  if (candidates.length === 0) {
-    const where = systemId == null ? '' : ` in access system ${systemId}`
-    throw new SeamApiError(404, 'acs_user_not_found', `User identity ${userIdentityId} has no access system user${where}`)
-  }
-  if (candidates.length > 1) {
-    throw invalidInput({
-      acs_system_id: 'The user identity has access system users on several systems; pass acs_system_id',
-    })
-  }
-  return candidates[0]
+	requireUserIdentity(store, userIdentityId);
+	const systemId = input.string('acs_system_id') ?? systemHint;
+	const candidates = [...store.acsUsers.values()].filter(
+		(user) =>
+			user.user_identity_id === userIdentityId &&
+			(systemId == null || user.acs_system_id === systemId),
+	);
+	if (candidates.length === 0) {
+		const where = systemId == null ? '' : ` in access system ${systemId}`;
+		throw new SeamApiError(
+			404,
+			'acs_user_not_found',
+			`User identity ${userIdentityId} has no access system user${where}`,
+		);
+	}
+	if (candidates.length > 1) {
+		throw invalidInput({
+			acs_system_id:
+				'The user identity has several access system users; pass acs_system_id or acs_user_id',
+		});
+	}
+	return candidates[0];
 }

@@ -1,115 +1,123 @@
-import { randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto';
 
-import type { ProviderKind } from './providers'
-import { Store } from './store'
+import type { ProviderKind } from './providers';
+import { Store } from './store';
 
 export interface SeedIds {
-  workspaceId: string
-  saltoSystemId: string
-  latchSystemId: string
-  accessGroups: { mainGroup: string; staffGroup: string; poolGroup: string }
-  entrances: {
-    mainEntrance: string
-    lobby: string
-    staffRoom: string
-    poolGate: string
-    frontDoor: string
-    garage: string
-    room101: string
-    room102: string
-  }
-  userIdentities: { jane: string }
+	workspaceId: string;
+	saltoSystemId: string;
+	latchSystemId: string;
+	accessGroups: { mainGroup: string; staffGroup: string; poolGroup: string };
+	entrances: {
+		mainEntrance: string;
+		lobby: string;
+		staffRoom: string;
+		poolGate: string;
+		frontDoor: string;
+		garage: string;
+		room101: string;
+		room102: string;
+	};
+	userIdentities: { jane: string };
 }
 
 // Ids and timestamps are fixed for the life of the process so that reset(),
 // a second sandbox, and a demo workflow configured with these ids all agree.
 const seedIds: SeedIds = {
-  workspaceId: randomUUID(),
-  saltoSystemId: randomUUID(),
-  latchSystemId: randomUUID(),
-  accessGroups: { mainGroup: randomUUID(), staffGroup: randomUUID(), poolGroup: randomUUID() },
-  entrances: {
-    mainEntrance: randomUUID(),
-    lobby: randomUUID(),
-    staffRoom: randomUUID(),
-    poolGate: randomUUID(),
-    frontDoor: randomUUID(),
-    garage: randomUUID(),
-    room101: randomUUID(),
-    room102: randomUUID(),
-  },
-  userIdentities: { jane: randomUUID() },
-}
-const connectedAccountIds: Record<ProviderKind, string> = { salto_ks: randomUUID(), latch: randomUUID() }
-const seededAt = new Date().toISOString()
+	workspaceId: randomUUID(),
+	saltoSystemId: randomUUID(),
+	latchSystemId: randomUUID(),
+	accessGroups: { mainGroup: randomUUID(), staffGroup: randomUUID(), poolGroup: randomUUID() },
+	entrances: {
+		mainEntrance: randomUUID(),
+		lobby: randomUUID(),
+		staffRoom: randomUUID(),
+		poolGate: randomUUID(),
+		frontDoor: randomUUID(),
+		garage: randomUUID(),
+		room101: randomUUID(),
+		room102: randomUUID(),
+	},
+	userIdentities: { jane: randomUUID() },
+};
+const connectedAccountIds: Record<ProviderKind, string> = {
+	salto_ks: randomUUID(),
+	latch: randomUUID(),
+};
+const seededAt = new Date().toISOString();
 
 export function getSeedIds(): SeedIds {
-  return structuredClone(seedIds)
+	return structuredClone(seedIds);
 }
 
 export function createSeededStore(): Store {
-  const ids = seedIds
-  const store = new Store({
-    workspace_id: ids.workspaceId,
-    name: 'n8n-nodes-seam sandbox',
-    company_name: 'n8n-nodes-seam',
-  })
+	const ids = seedIds;
+	const store = new Store({
+		workspace_id: ids.workspaceId,
+		name: 'n8n-nodes-seam sandbox',
+		company_name: 'n8n-nodes-seam',
+	});
 
-  const addSystem = (acs_system_id: string, provider: ProviderKind, name: string, time_zone: string) =>
-    store.acsSystems.set(acs_system_id, {
-      seq: store.nextSeq(),
-      acs_system_id,
-      provider,
-      name,
-      connected_account_id: connectedAccountIds[provider],
-      time_zone,
-      created_at: seededAt,
-    })
-  const addEntrance = (acs_entrance_id: string, acs_system_id: string, name: string) =>
-    store.entrances.set(acs_entrance_id, {
-      seq: store.nextSeq(),
-      acs_entrance_id,
-      acs_system_id,
-      name,
-      can_unlock_with_code: true,
-      created_at: seededAt,
-    })
-  const addGroup = (acs_access_group_id: string, name: string, entrance_ids: string[]) =>
-    store.accessGroups.set(acs_access_group_id, {
-      seq: store.nextSeq(),
-      acs_access_group_id,
-      acs_system_id: ids.saltoSystemId,
-      name,
-      entrance_ids,
-      created_at: seededAt,
-    })
+	const addSystem = (
+		acs_system_id: string,
+		provider: ProviderKind,
+		name: string,
+		time_zone: string,
+	) =>
+		store.acsSystems.set(acs_system_id, {
+			seq: store.nextSeq(),
+			acs_system_id,
+			provider,
+			name,
+			connected_account_id: connectedAccountIds[provider],
+			time_zone,
+			created_at: seededAt,
+		});
+	const addEntrance = (acs_entrance_id: string, acs_system_id: string, name: string) =>
+		store.entrances.set(acs_entrance_id, {
+			seq: store.nextSeq(),
+			acs_entrance_id,
+			acs_system_id,
+			name,
+			can_unlock_with_code: true,
+			created_at: seededAt,
+		});
+	const addGroup = (acs_access_group_id: string, name: string, entrance_ids: string[]) =>
+		store.accessGroups.set(acs_access_group_id, {
+			seq: store.nextSeq(),
+			acs_access_group_id,
+			acs_system_id: ids.saltoSystemId,
+			name,
+			entrance_ids,
+			created_at: seededAt,
+		});
 
-  const { entrances: e, accessGroups: g } = ids
+	const { entrances: e, accessGroups: g } = ids;
 
-  addSystem(ids.saltoSystemId, 'salto_ks', 'Main Site', 'Europe/Madrid')
-  addEntrance(e.mainEntrance, ids.saltoSystemId, 'Main Entrance')
-  addEntrance(e.lobby, ids.saltoSystemId, 'Lobby')
-  addEntrance(e.staffRoom, ids.saltoSystemId, 'Staff Room')
-  addEntrance(e.poolGate, ids.saltoSystemId, 'Pool Gate')
-  addGroup(g.mainGroup, 'Main Group', [e.mainEntrance, e.lobby])
-  addGroup(g.staffGroup, 'Staff Group', [e.staffRoom, e.mainEntrance])
-  addGroup(g.poolGroup, 'Pool Group', [e.poolGate])
+	addSystem(ids.saltoSystemId, 'salto_ks', 'Main Site', 'Europe/Madrid');
+	addEntrance(e.mainEntrance, ids.saltoSystemId, 'Main Entrance');
+	addEntrance(e.lobby, ids.saltoSystemId, 'Lobby');
+	addEntrance(e.staffRoom, ids.saltoSystemId, 'Staff Room');
+	addEntrance(e.poolGate, ids.saltoSystemId, 'Pool Gate');
+	addGroup(g.mainGroup, 'Main Group', [e.mainEntrance, e.lobby]);
+	addGroup(g.staffGroup, 'Staff Group', [e.staffRoom, e.mainEntrance]);
+	addGroup(g.poolGroup, 'Pool Group', [e.poolGate]);
 
-  addSystem(ids.latchSystemId, 'latch', 'Building A', 'America/New_York')
-  addEntrance(e.frontDoor, ids.latchSystemId, 'Front Door')
-  addEntrance(e.garage, ids.latchSystemId, 'Garage')
-  addEntrance(e.room101, ids.latchSystemId, 'Room 101')
-  addEntrance(e.room102, ids.latchSystemId, 'Room 102')
+	addSystem(ids.latchSystemId, 'latch', 'Building A', 'America/New_York');
+	addEntrance(e.frontDoor, ids.latchSystemId, 'Front Door');
+	addEntrance(e.garage, ids.latchSystemId, 'Garage');
+	addEntrance(e.room101, ids.latchSystemId, 'Room 101');
+	addEntrance(e.room102, ids.latchSystemId, 'Room 102');
 
-  store.userIdentities.set(ids.userIdentities.jane, {
-    seq: store.nextSeq(),
-    user_identity_id: ids.userIdentities.jane,
-    user_identity_key: null,
-    email_address: 'jane@example.com',
-    phone_number: null,
-    full_name: 'Jane Doe',
-    created_at: seededAt,
-  })
+	store.userIdentities.set(ids.userIdentities.jane, {
+		seq: store.nextSeq(),
+		user_identity_id: ids.userIdentities.jane,
+		user_identity_key: null,
+		email_address: 'jane@example.com',
+		phone_number: null,
+		full_name: 'Jane Doe',
+		created_at: seededAt,
+	});
 
-  return store
+	return store;
 }

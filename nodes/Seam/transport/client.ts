@@ -7,6 +7,12 @@ import { loadSeamSdk, type SeamClient } from './sdk';
 type SeamContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
+ * Per-request timeout and retries of idempotent requests (GET/PUT/DELETE on 429/5xx), as the SDK
+ * does by default. Tests lower them to exercise the timeout path quickly.
+ */
+export const transportSettings = { timeoutMs: 30_000, retries: 2 };
+
+/**
  * The one door to Seam. Every call goes through `call`, which turns whatever the SDK throws into a
  * clean n8n error before it can reach a log line or an output item.
  */
@@ -26,7 +32,11 @@ export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
 			const { SeamHttp } = await loadSeamSdk();
 			// `endpoint` is always passed so that SEAM_ENDPOINT / SEAM_API_URL in the n8n host's
 			// environment cannot redirect requests (and the API key) elsewhere.
-			seam = SeamHttp.fromApiKey(apiKey, { endpoint });
+			seam = SeamHttp.fromApiKey(apiKey, {
+				endpoint,
+				timeout: transportSettings.timeoutMs,
+				axiosRetryOptions: { retries: transportSettings.retries },
+			});
 		}
 		return seam;
 	};

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { issueDueCredentials } from './credentials';
+import {
+	endpointNotFound,
+	invalidInput,
+	methodNotAllowed,
+	SeamApiError,
+	unauthorized,
+} from './errors';
+import { Input } from './input';
+import { documentedMethods, requestSchemaOf } from './openapi-document';
+import type { ContractValidator } from './openapi-validator';
+import { parseJsonBody, parseQuery } from './params';
+import { routes } from './routes';
+import type { Store } from './store';
+
+// One request, start to finish: route -> auth -> method -> parameters ->
+// validation -> settle time-based state -> handler -> response contract check.
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	/** Merged query + body parameters, after coercion to the documented types. */
+	params: Record<string, unknown>;
+	status: number;
+}
+
+export interface HandlerState {
+	apiKey: string;
+	store(): Store;
+	validator: ContractValidator | null;
+	settings: { credentialIssueDelayMs: number };
+	requests: RecordedRequest[];
+	contractViolations: string[];
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createRequestHandler(state: HandlerState) {
+	return (req: IncomingMessage, res: ServerResponse): void => {
+		void handle(state, req, res);
+	};
+}
+
+async function handle(
+	state: HandlerState,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
+	const requestId = randomUUID();
+	const method = (req.method ?? 'GET').toUpperCase();
+	const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+	const path = url.pathname.replace(/\/+$/, '') || '/';
+	let params: Record<string, unknown> = {};
+	let status = 500;
+	let body: Record<string, unknown>;
+
+	try {
+		const rawBody = await readBody(req);
+		// Parsed first so that even rejected requests are recorded with their query parameters.
+		params = parseQuery(url.searchParams, requestSchemaOf(path));
+		const handler = Object.prototype.hasOwnProperty.call(routes, path) ? routes[path] : undefined;
+		if (handler == null) throw endpointNotFound(path);
+		if (!isAuthorized(req, state.apiKey)) throw unauthorized();
+		const allowed = documentedMethods(path);
+		if (!allowed.includes(method)) throw methodNotAllowed(method, path, allowed);
+		params = { ...params, ...parseJsonBody(rawBody) };
+
+		const issues = state.validator?.validateRequest(path, params) ?? [];
+		if (issues.length > 0) {
+			const problems: Record<string, string[]> = {};
+			for (const issue of issues) (problems[issue.param] ??= []).push(issue.message);
+			throw invalidInput(problems);
+		}
+
+		const store = state.store();
+		const now = new Date();
+		issueDueCredentials(store, now);
+		const result = handler({
+			store,
+			input: new Input(params),
+			params,
+			now,
+			requestUrl: url,
+			settings: state.settings,
+		});
+		body = { ...result, ok: true };
+		status = 200;
+
+		const violation = state.validator?.validateResponse(path, body) ?? null;
+		if (violation != null) {
+			const message = `${method} ${path}: ${violation}`;
+			state.contractViolations.push(message);
+			status = 500;
+			body = {
+				error: { type: 'sandbox_contract_violation', message, request_id: requestId },
+				ok: false,
+			};
+		}
+	} catch (error) {
+		if (error instanceof SeamApiError) {
+			status = error.status;
+			body = error.toBody(requestId);
+		} else {
+			// A crash is a sandbox bug just like a contract violation: make it visible to tests.
+			const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+			state.contractViolations.push(`${method} ${path}: unhandled error: ${detail}`);
+			status = 500;
+			body = {
+				error: { type: 'sandbox_internal_error', message: String(error), request_id: requestId },
+				ok: false,
+			};
+		}
+	}
+
+	state.requests.push({ method, path, params, status });
+	send(res, status, requestId, body);
+}
+
+function isAuthorized(req: IncomingMessage, apiKey: string): boolean {
+	const header = req.headers.authorization;
+	if (typeof header !== 'string') return false;
+	const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+	return match != null && match[1] === apiKey;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(invalidInput({ _errors: 'Request body is larger than 1 MiB' }));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function send(res: ServerResponse, status: number, requestId: string, body: unknown): void {
+	if (res.headersSent || res.destroyed) return;
+	const payload = JSON.stringify(body);
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(payload),
+		'seam-request-id': requestId,
+	});
+	res.end(payload);
+}

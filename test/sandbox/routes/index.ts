@@ -1,0 +1,21 @@
+import { acsAccessGroupRoutes } from './acs-access-groups';
+import { acsCredentialRoutes } from './acs-credentials';
+import { acsEntranceRoutes } from './acs-entrances';
+import { acsSystemRoutes } from './acs-systems';
+import { acsUserRoutes } from './acs-users';
+import { eventRoutes } from './events';
+import type { RouteTable } from './types';
+import { userIdentityRoutes } from './user-identities';
+import { workspaceRoutes } from './workspaces';
+
+/** Every endpoint the sandbox implements; any other path answers 404 endpoint_not_found. */
+export const routes: RouteTable = {
+	...workspaceRoutes,
+	...acsSystemRoutes,
+	...acsUserRoutes,
+	...acsAccessGroupRoutes,
+	...acsEntranceRoutes,
+	...acsCredentialRoutes,
+	...userIdentityRoutes,
+	...eventRoutes,
+};

@@ -1,0 +1,19 @@
+import type { Input } from '../input';
+import type { Store } from '../store';
+
+export interface RouteContext {
+	store: Store;
+	/** Typed readers over `params`. */
+	input: Input;
+	/** Merged query + body parameters, already coerced to the documented types. */
+	params: Record<string, unknown>;
+	/** The moment this request is handled; one value per request so every timestamp agrees. */
+	now: Date;
+	requestUrl: URL;
+	settings: { credentialIssueDelayMs: number };
+}
+
+/** Returns the response body without `ok`, e.g. { acs_user } or {} for actions. */
+export type RouteHandler = (context: RouteContext) => Record<string, unknown>;
+
+export type RouteTable = Record<string, RouteHandler>;

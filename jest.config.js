@@ -22,6 +22,7 @@ module.exports = {
 		// The nodes are tested with the SDK and luxon bundles that ship in dist/ (`npm test` builds first).
 		'^(\\.\\./)+vendor/(seam-http|luxon)$': '<rootDir>/dist/vendor/$2.js',
 	},
+	setupFiles: ['<rootDir>/test/setupEnv.ts'],
 	testTimeout: 60000,
 	// Integration tests each start their own sandbox on a random port; two workers suit this machine.
 	maxWorkers: 2,

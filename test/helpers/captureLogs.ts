@@ -4,7 +4,7 @@ import { LoggerProxy } from 'n8n-workflow';
  * Collects everything that could end up in a log: n8n's logger (as the engine and nodes use it),
  * console.* and direct writes to stdout/stderr.
  */
-export function captureLogs(): { text: () => string; restore: () => void } {
+export function captureLogs(): { text: () => string; restore: () => Promise<void> } {
 	const lines: string[] = [];
 	const record = (...args: unknown[]) => {
 		lines.push(args.map((a) => (typeof a === 'string' ? a : safeStringify(a))).join(' '));
@@ -24,7 +24,9 @@ export function captureLogs(): { text: () => string; restore: () => void } {
 	});
 	return {
 		text: () => lines.join('\n'),
-		restore: () => {
+		restore: async () => {
+			// winston writes through streams: let pending log lines land before looking.
+			await new Promise((resolve) => setTimeout(resolve, 50));
 			for (const spy of [...spies, stdout, stderr]) spy.mockRestore();
 		},
 	};

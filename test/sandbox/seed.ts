@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import type { ProviderKind } from './providers';
 import { Store } from './store';
 
@@ -21,28 +19,32 @@ export interface SeedIds {
 	userIdentities: { jane: string };
 }
 
-// Ids and timestamps are fixed for the life of the process so that reset(),
-// a second sandbox, and a demo workflow configured with these ids all agree.
+// Ids are fixed, in the style of Seam's docs, so that reset(), a second sandbox, the example
+// workflows under examples/ and the demo all agree on them across processes and machines.
 const seedIds: SeedIds = {
-	workspaceId: randomUUID(),
-	saltoSystemId: randomUUID(),
-	latchSystemId: randomUUID(),
-	accessGroups: { mainGroup: randomUUID(), staffGroup: randomUUID(), poolGroup: randomUUID() },
-	entrances: {
-		mainEntrance: randomUUID(),
-		lobby: randomUUID(),
-		staffRoom: randomUUID(),
-		poolGate: randomUUID(),
-		frontDoor: randomUUID(),
-		garage: randomUUID(),
-		room101: randomUUID(),
-		room102: randomUUID(),
+	workspaceId: '00000000-0000-4000-8000-000000000001',
+	saltoSystemId: '11111111-1111-4111-8111-111111111111',
+	latchSystemId: '11111111-1111-4111-8111-222222222222',
+	accessGroups: {
+		mainGroup: '44444444-4444-4444-8444-444444444444',
+		staffGroup: '44444444-4444-4444-8444-333333333333',
+		poolGroup: '44444444-4444-4444-8444-555555555555',
 	},
-	userIdentities: { jane: randomUUID() },
+	entrances: {
+		mainEntrance: '55555555-5555-4555-8555-000000000001',
+		lobby: '55555555-5555-4555-8555-000000000002',
+		staffRoom: '55555555-5555-4555-8555-000000000003',
+		poolGate: '55555555-5555-4555-8555-000000000004',
+		frontDoor: '55555555-5555-4555-8555-000000000101',
+		garage: '55555555-5555-4555-8555-000000000102',
+		room101: '55555555-5555-4555-8555-000000000103',
+		room102: '55555555-5555-4555-8555-000000000104',
+	},
+	userIdentities: { jane: '22222222-2222-4222-8222-222222222222' },
 };
 const connectedAccountIds: Record<ProviderKind, string> = {
-	salto_ks: randomUUID(),
-	latch: randomUUID(),
+	salto_ks: '99999999-9999-4999-8999-000000000001',
+	latch: '99999999-9999-4999-8999-000000000002',
 };
 const seededAt = new Date().toISOString();
 

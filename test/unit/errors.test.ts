@@ -77,6 +77,8 @@ const scenarios: Scenario[] = [
 describe('errors from Seam reach the user cleanly, without the API key', () => {
 	const saved = { ...transportSettings };
 	beforeAll(() => {
+		// Every log line the engine writes is captured and searched for the key.
+		process.env.N8N_LOG_LEVEL = 'debug';
 		transportSettings.timeoutMs = 400;
 		transportSettings.retries = 0;
 	});
@@ -98,7 +100,7 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 				try {
 					result = await runSeamNode(getSystem, { credentials: { apiKey: API_KEY, apiUrl: endpoint } });
 				} finally {
-					logs.restore();
+					await logs.restore();
 				}
 				const { error, items, run } = result;
 				expect(items).toEqual([]);
@@ -111,6 +113,8 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 				expect(error?.stack ?? '').not.toContain(API_KEY);
 				expect(safeStringify(run)).not.toContain(API_KEY);
 				expect(logs.text()).not.toContain(API_KEY);
+				// The capture works: the engine's log holds the error it reported.
+				expect(logs.text()).toContain(error!.message);
 			});
 
 			test('with continueOnFail the error item says what went wrong, without the key', async () => {
@@ -123,7 +127,7 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 						input: [{ n: 1 }, { n: 2 }],
 					});
 				} finally {
-					logs.restore();
+					await logs.restore();
 				}
 				expect(result.error).toBeUndefined();
 				expect(result.items).toHaveLength(2);

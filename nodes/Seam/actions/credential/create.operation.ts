@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	entrancesMultiSelect({
 		displayName: 'Allowed Entrance Names or IDs',
 		description:
-			'Entrances the PIN opens, for systems that set entrances on the credential (Latch: exactly one). Salto KS ignores this: the user\'s access groups decide. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Entrances the PIN opens, for systems that set entrances on the credential (Latch: exactly one). Leave empty for Salto KS: the user\'s access groups decide. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),
 	{
 		displayName: 'Valid From',
@@ -87,7 +87,7 @@ async function waitForCode(
 		if (Date.now() >= deadline) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`The PIN code was not ready within ${timeoutSeconds} seconds`,
+				`The PIN code was not ready within ${timeoutSeconds} second${timeoutSeconds === 1 ? "" : "s"}`,
 				{
 					itemIndex,
 					description: `The credential ${acs_credential_id} exists; its PIN was not generated yet. Read it later with Credential → Get, or raise "Wait Timeout".`,
@@ -122,7 +122,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: SeamApi):
 			description: `${rules.name} generates the PIN itself. Leave Custom Code empty; the generated PIN is returned in "code".`,
 		});
 	}
-	if (rules.oneEntrancePerCodeCredential && entranceIds.length !== 1) {
+	if (rules.credentialEntrances === 'exactlyOne' && entranceIds.length !== 1) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Allowed Entrances must hold exactly one entrance for ${rules.name} (got ${entranceIds.length})`,
@@ -131,6 +131,12 @@ export async function execute(this: IExecuteFunctions, i: number, api: SeamApi):
 				description: `${rules.name} takes one entrance per PIN code credential. To cover several doors, run this operation once per entrance (for example with one input item per door).`,
 			},
 		);
+	}
+	if (rules.credentialEntrances === 'accessGroups' && entranceIds.length > 0) {
+		throw new NodeOperationError(this.getNode(), `Allowed Entrances is not used by ${rules.name}`, {
+			itemIndex: i,
+			description: `${rules.name} opens the entrances of the user's access groups. Leave Allowed Entrances empty and add the user to access groups (ACS User → Add to Access Group).`,
+		});
 	}
 
 	const params: SeamParams<SeamClient['acs']['credentials']['create']> = {

@@ -4,7 +4,7 @@
  * continueOnFail behave as in a real n8n.
  */
 import { mock } from 'jest-mock-extended';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -18,6 +18,7 @@ import type {
 	IRun,
 	IRunExecutionData,
 	IVersionedNodeType,
+	ILoadOptionsFunctions,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
@@ -103,9 +104,7 @@ export interface RunResult {
 	run?: IRun;
 }
 
-/** Executes the Seam node once with the given parameters over the given input items. */
-export async function runSeamNode(parameters: INodeParameters, options: RunOptions): Promise<RunResult> {
-	const nodeTypes = new TestNodeTypes();
+function buildNode(parameters: INodeParameters, nodeTypes: TestNodeTypes, continueOnFail = false): INode {
 	const node: INode = {
 		id: 'seam-node',
 		name: 'Seam',
@@ -114,32 +113,21 @@ export async function runSeamNode(parameters: INodeParameters, options: RunOptio
 		position: [0, 0],
 		parameters,
 		credentials: { seamApi: { id: '1', name: 'Seam account' } },
-		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		onError: continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
 	// n8n fills in defaults for parameters the workflow JSON leaves out; so does this.
 	const nodeType = nodeTypes.getByNameAndVersion(SEAM_NODE_TYPE);
 	node.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, node.parameters, true, false, node, nodeType.description) ?? {};
+	return node;
+}
 
-	const workflow = new Workflow({
-		id: 'test',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: false,
-		settings: { timezone: options.timezone ?? 'UTC' },
-	});
-
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
-	let resolveRun: (run: IRun) => void = () => undefined;
-	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-
-	// Everything else the engine may ask of its host (webhook URLs, sub-workflows...) is a
+function buildAdditionalData(credentials: RunOptions['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	// Everything else the engine may ask of its host (sub-workflows, binary data...) is a
 	// jest-mock-extended stub, as in n8n's own NodeTestHarness.
 	const additionalData = mock<IWorkflowExecuteAdditionalData>() as unknown as IWorkflowExecuteAdditionalData;
-	additionalData.hooks = hooks;
+	if (hooks) additionalData.hooks = hooks;
 	additionalData.currentNodeParameters = undefined;
-	additionalData.credentialsHelper = new TestCredentialsHelper(options.credentials);
+	additionalData.credentialsHelper = new TestCredentialsHelper(credentials);
 	additionalData.executionTimeoutTimestamp = undefined;
 	additionalData.encryptedRunnerIdentity = undefined;
 	additionalData.instanceBaseUrl = 'http://localhost:5678/';
@@ -149,6 +137,24 @@ export async function runSeamNode(parameters: INodeParameters, options: RunOptio
 	additionalData.webhookWaitingBaseUrl = 'http://localhost:5678/webhook-waiting';
 	additionalData.formWaitingBaseUrl = 'http://localhost:5678/form-waiting';
 	additionalData.variables = {};
+	return additionalData;
+}
+
+function buildWorkflow(node: INode, nodeTypes: TestNodeTypes, timezone = 'UTC'): Workflow {
+	return new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false, settings: { timezone } });
+}
+
+/** Executes the Seam node once with the given parameters over the given input items. */
+export async function runSeamNode(parameters: INodeParameters, options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new TestNodeTypes();
+	const node = buildNode(parameters, nodeTypes, options.continueOnFail);
+	const workflow = buildWorkflow(node, nodeTypes, options.timezone);
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	const additionalData = buildAdditionalData(options.credentials, hooks);
 
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
@@ -168,4 +174,20 @@ export async function runSeamNode(parameters: INodeParameters, options: RunOptio
 		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
 	};
+}
+
+/**
+ * The context n8n gives a list search or load-options method while the user edits the node:
+ * `parameters` is the form as filled in so far, `path` the field being edited.
+ */
+export function loadOptionsContext(
+	parameters: INodeParameters,
+	path: string,
+	credentials: RunOptions['credentials'],
+): ILoadOptionsFunctions {
+	const nodeTypes = new TestNodeTypes();
+	const node = buildNode(parameters, nodeTypes);
+	const additionalData = buildAdditionalData(credentials);
+	additionalData.currentNodeParameters = node.parameters;
+	return new LoadOptionsContext(buildWorkflow(node, nodeTypes), node, additionalData, path);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import type { PageReader } from '../helpers/paginate';
-import { connectToSeam } from '../transport/client';
+import { connectToSeam, type SeamApi } from '../transport/client';
 import { chosenAcsSystemId } from './parent';
 
 const PAGE_SIZE = 100;
@@ -13,6 +13,14 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
+}
+
+/** The system chosen in the form, or else every system: groups and credentials belong to one. */
+async function systemsToSearch(context: ILoadOptionsFunctions, api: SeamApi): Promise<string[]> {
+	const chosen = chosenAcsSystemId(context);
+	if (chosen) return [chosen];
+	const systems = (await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[];
+	return systems.map((s) => String(s.acs_system_id));
 }
 
 function item(name: string, value: unknown): INodeListSearchItems {
@@ -52,10 +60,7 @@ export async function searchAcsUsers(
 
 export async function searchAccessGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const api = await connectToSeam(this);
-	const acs_system_id = chosenAcsSystemId(this);
-	const systemIds = acs_system_id
-		? [acs_system_id]
-		: ((await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[]).map((s) => String(s.acs_system_id));
+	const systemIds = await systemsToSearch(this, api);
 	const results: INodeListSearchItems[] = [];
 	for (const id of systemIds) {
 		const groups = (await api.call((seam) => seam.acs.accessGroups.list({ acs_system_id: id }))) as unknown as IDataObject[];
@@ -88,10 +93,7 @@ export async function searchEntrances(
 
 export async function searchCredentials(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const api = await connectToSeam(this);
-	const acs_system_id = chosenAcsSystemId(this);
-	const systemIds = acs_system_id
-		? [acs_system_id]
-		: ((await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[]).map((s) => String(s.acs_system_id));
+	const systemIds = await systemsToSearch(this, api);
 	const results: INodeListSearchItems[] = [];
 	for (const id of systemIds) {
 		const credentials = (await api.call((seam) =>

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
+import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
+import { readId, readIdList } from '../../helpers/ids';
+import type { SeamApi } from '../../transport/client';
+import type { SeamOperation } from '../operation';
+
+/** Add to / Remove From Access Group: the same form, one SDK call per chosen group. */
+export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
+	const operation = change === 'add' ? 'addToAccessGroup' : 'removeFromAccessGroup';
+	const properties: INodeProperties[] = [
+		acsSystemLocator({ description: 'The ACS system of the user and the access groups' }),
+		acsUserLocator(),
+		accessGroupsMultiSelect({
+			required: true,
+			description: `Access groups to ${change === 'add' ? 'add the user to' : 'remove the user from'}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		}),
+	];
+
+	async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+		const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
+		const groupIds = readIdList(this, 'accessGroupIds', 'Access Groups', i);
+		if (groupIds.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Access Groups is required', {
+				itemIndex: i,
+				description: 'Choose at least one access group.',
+			});
+		}
+		for (const acs_access_group_id of groupIds) {
+			const params = { acs_user_id, acs_access_group_id };
+			await api.call(
+				(seam) => (change === 'add' ? seam.acs.users.addToAccessGroup(params) : seam.acs.users.removeFromAccessGroup(params)),
+				i,
+			);
+		}
+		return { success: true, acs_user_id, [`${change === 'add' ? 'added' : 'removed'}_acs_access_group_ids`]: groupIds };
+	}
+
+	return {
+		description: updateDisplayOptions({ show: { resource: ['acsUser'], operation: [operation] } }, properties),
+		execute,
+	};
+}

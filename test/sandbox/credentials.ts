@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-
 import { recordEvent } from './events';
+import { randomPin } from './pins';
 import type { CredentialRecord, Store } from './store';
 
 // Credential lifecycle shared by several routes.
@@ -47,16 +46,22 @@ function recordCredentialEvent(
 	);
 }
 
-/** A PIN of the provider's length that no other credential on the system uses. */
+/**
+ * A PIN of the provider's length that no other credential or access method on
+ * the system uses: the system sees both as PINs of its own.
+ */
 export function generatePin(store: Store, acsSystemId: string, length: number): string {
-	const taken = new Set(
-		[...store.credentials.values()]
-			.filter((credential) => credential.acs_system_id === acsSystemId)
-			.map((credential) => credential.pending_code),
-	);
-	for (;;) {
-		// No leading zero: some keypads and spreadsheets drop it.
-		const pin = String(randomInt(10 ** (length - 1), 10 ** length));
-		if (!taken.has(pin)) return pin;
+	return randomPin(length, systemPins(store, acsSystemId));
+}
+
+export function systemPins(store: Store, acsSystemId: string): Set<string> {
+	const taken = new Set<string>();
+	for (const credential of store.credentials.values()) {
+		if (credential.acs_system_id === acsSystemId) taken.add(credential.pending_code);
 	}
+	for (const method of store.accessMethods.values()) {
+		if (method.acs_system_id === acsSystemId && method.pending_code != null)
+			taken.add(method.pending_code);
+	}
+	return taken;
 }

@@ -3,22 +3,43 @@ import { randomUUID } from 'node:crypto';
 import type { SeamEvent, Store } from './store';
 
 // Event types used here are members of the `event` schema's event_type enum;
-// the fields each one carries are the ones that schema requires.
+// the fields each one carries are the ones that schema documents for it.
 export type SandboxEventType =
 	| 'acs_user.created'
 	| 'acs_user.deleted'
 	| 'acs_credential.issued'
-	| 'acs_credential.deleted';
+	| 'acs_credential.deleted'
+	| 'access_grant.created'
+	| 'access_grant.deleted'
+	| 'access_grant.access_times_changed'
+	| 'access_grant.access_granted_to_all_doors'
+	| 'access_grant.could_not_create_requested_access_methods'
+	| 'access_method.created'
+	| 'access_method.issued'
+	| 'access_method.revoked'
+	| 'access_method.deleted';
 
 export interface EventSubject {
-	acs_system_id: string;
+	/** ACS events: connected_account_id is filled in from the system. */
+	acs_system_id?: string;
 	acs_user_id?: string;
 	acs_credential_id?: string;
+	access_grant_id?: string;
+	access_grant_key?: string;
+	access_method_id?: string;
+	/** access_method.* events name every grant the method belongs to. */
+	access_grant_ids?: string[];
+	access_grant_keys?: string[];
+	code?: string;
+	starts_at?: string;
+	ends_at?: string;
+	error_message?: string;
+	missing_device_ids?: string[];
 }
 
 /**
- * Appends an event. `userIdentityId` is the identity of the acs user involved,
- * if any: not part of the event object, only used for filtering.
+ * Appends an event. `userIdentityId` is the identity of the acs user or access
+ * grant involved, if any: not part of the event object, only used for filtering.
  */
 export function recordEvent(
 	store: Store,
@@ -27,7 +48,8 @@ export function recordEvent(
 	at: Date,
 	userIdentityId: string | null = null,
 ): SeamEvent {
-	const system = store.acsSystems.get(subject.acs_system_id);
+	const system =
+		subject.acs_system_id == null ? undefined : store.acsSystems.get(subject.acs_system_id);
 	const timestamp = at.toISOString();
 	const event: SeamEvent = {
 		event_id: randomUUID(),

@@ -65,6 +65,22 @@ export class Input {
 		return new Input(value as Record<string, unknown>, `${this.key(name)}.`);
 	}
 
+	/** A list of objects, e.g. requested_access_methods; each item is read with its own Input. */
+	objectArray(name: string): Input[] | undefined {
+		const value = this.params[name];
+		if (value === undefined) return undefined;
+		if (
+			!Array.isArray(value) ||
+			value.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))
+		) {
+			throw this.wrongType(name, 'a list of objects');
+		}
+		return value.map(
+			(item, index) =>
+				new Input(item as Record<string, unknown>, `${this.key(name)}[${index}].`),
+		);
+	}
+
 	private key(name: string): string {
 		return `${this.prefix}${name}`;
 	}
@@ -75,6 +91,6 @@ export class Input {
 
 	// Nested problems are reported on the top-level parameter, as Seam's validation_errors do.
 	private problem(name: string, message: string) {
-		return invalidInput({ [this.key(name).split('.')[0]]: message });
+		return invalidInput({ [this.key(name).split(/[.[]/)[0]]: message });
 	}
 }

@@ -1,11 +1,15 @@
 import { invalidInput, notFound, SeamApiError } from './errors';
 import type { Input } from './input';
 import type {
+	AccessGrantRecord,
 	AccessGroupRecord,
+	AccessMethodRecord,
 	AcsSystemRecord,
 	AcsUserRecord,
 	CredentialRecord,
+	DeviceRecord,
 	EntranceRecord,
+	SpaceRecord,
 	Store,
 	UserIdentityRecord,
 } from './store';
@@ -46,6 +50,49 @@ export function requireCredential(store: Store, id: string): CredentialRecord {
 export function requireUserIdentity(store: Store, id: string): UserIdentityRecord {
 	const found = store.userIdentities.get(id);
 	if (found == null) throw notFound('user_identity', id, 'user identity');
+	return found;
+}
+
+export function requireDevice(store: Store, id: string): DeviceRecord {
+	const found = store.devices.get(id);
+	if (found == null) throw notFound('device', id);
+	return found;
+}
+
+export function requireSpace(store: Store, id: string): SpaceRecord {
+	const found = store.spaces.get(id);
+	if (found == null) throw notFound('space', id);
+	return found;
+}
+
+export function requireSpaceByKey(store: Store, key: string): SpaceRecord {
+	const found = [...store.spaces.values()].find((space) => space.space_key === key);
+	if (found == null)
+		throw new SeamApiError(404, 'space_not_found', `Could not find space with space_key ${key}`);
+	return found;
+}
+
+export function requireAccessGrant(store: Store, id: string): AccessGrantRecord {
+	const found = store.accessGrants.get(id);
+	if (found == null) throw notFound('access_grant', id, 'access grant');
+	return found;
+}
+
+export function requireAccessGrantByKey(store: Store, key: string): AccessGrantRecord {
+	const found = [...store.accessGrants.values()].find((grant) => grant.access_grant_key === key);
+	if (found == null) {
+		throw new SeamApiError(
+			404,
+			'access_grant_not_found',
+			`Could not find access grant with access_grant_key ${key}`,
+		);
+	}
+	return found;
+}
+
+export function requireAccessMethod(store: Store, id: string): AccessMethodRecord {
+	const found = store.accessMethods.get(id);
+	if (found == null) throw notFound('access_method', id, 'access method');
 	return found;
 }
 

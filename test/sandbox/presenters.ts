@@ -1,4 +1,5 @@
 import { providerOf } from './providers';
+import { spacesContainingEntrance } from './spaces';
 import type {
 	AccessGroupRecord,
 	AcsSystemRecord,
@@ -112,7 +113,9 @@ export function presentEntrance(store: Store, entrance: EntranceRecord): SeamObj
 		connected_account_id: system?.connected_account_id,
 		display_name: entrance.name,
 		created_at: entrance.created_at,
-		space_ids: [],
+		space_ids: spacesContainingEntrance(store, entrance.acs_entrance_id).map(
+			(space) => space.space_id,
+		),
 		can_unlock_with_code: entrance.can_unlock_with_code,
 		can_unlock_with_card: false,
 		can_unlock_with_mobile_key: false,

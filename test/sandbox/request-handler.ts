@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { issueDueCredentials } from './credentials';
 import {
 	endpointNotFound,
 	invalidInput,
@@ -14,6 +13,8 @@ import { documentedMethods, requestSchemaOf } from './openapi-document';
 import type { ContractValidator } from './openapi-validator';
 import { parseJsonBody, parseQuery } from './params';
 import { routes } from './routes';
+import type { SandboxSettings } from './routes/types';
+import { settleDueWork } from './settle';
 import type { Store } from './store';
 
 // One request, start to finish: route -> auth -> method -> parameters ->
@@ -31,7 +32,7 @@ export interface HandlerState {
 	apiKey: string;
 	store(): Store;
 	validator: ContractValidator | null;
-	settings: { credentialIssueDelayMs: number };
+	settings: SandboxSettings;
 	requests: RecordedRequest[];
 	contractViolations: string[];
 }
@@ -77,7 +78,7 @@ async function handle(
 
 		const store = state.store();
 		const now = new Date();
-		issueDueCredentials(store, now);
+		settleDueWork(store, now);
 		const result = handler({
 			store,
 			input: new Input(params),

@@ -1,3 +1,4 @@
+import type { DeviceKind } from './device-models';
 import type { ProviderKind } from './providers';
 import { Store } from './store';
 
@@ -17,6 +18,8 @@ export interface SeedIds {
 		room102: string;
 	};
 	userIdentities: { jane: string };
+	devices: { frontDoorLock: string; backDoorLock: string; garageKeypad: string; oldDeadbolt: string };
+	spaces: { unit101: string; poolArea: string };
 }
 
 // Ids are fixed, in the style of Seam's docs, so that reset(), a second sandbox, the example
@@ -41,10 +44,23 @@ const seedIds: SeedIds = {
 		room102: '55555555-5555-4555-8555-000000000104',
 	},
 	userIdentities: { jane: '22222222-2222-4222-8222-222222222222' },
+	devices: {
+		frontDoorLock: '66666666-6666-4666-8666-000000000001',
+		backDoorLock: '66666666-6666-4666-8666-000000000002',
+		garageKeypad: '66666666-6666-4666-8666-000000000003',
+		oldDeadbolt: '66666666-6666-4666-8666-000000000004',
+	},
+	spaces: {
+		unit101: '77777777-7777-4777-8777-000000000101',
+		poolArea: '77777777-7777-4777-8777-000000000201',
+	},
 };
-const connectedAccountIds: Record<ProviderKind, string> = {
+const connectedAccountIds: Record<ProviderKind | DeviceKind, string> = {
 	salto_ks: '99999999-9999-4999-8999-000000000001',
 	latch: '99999999-9999-4999-8999-000000000002',
+	august_lock: '99999999-9999-4999-8999-000000000003',
+	yale_lock: '99999999-9999-4999-8999-000000000004',
+	schlage_lock: '99999999-9999-4999-8999-000000000005',
 };
 const seededAt = new Date().toISOString();
 
@@ -110,6 +126,52 @@ export function createSeededStore(): Store {
 	addEntrance(e.garage, ids.latchSystemId, 'Garage');
 	addEntrance(e.room101, ids.latchSystemId, 'Room 101');
 	addEntrance(e.room102, ids.latchSystemId, 'Room 102');
+
+	const addDevice = (
+		device_id: string,
+		kind: DeviceKind,
+		name: string,
+		can_program_online_access_codes: boolean,
+	) =>
+		store.devices.set(device_id, {
+			seq: store.nextSeq(),
+			device_id,
+			kind,
+			name,
+			connected_account_id: connectedAccountIds[kind],
+			can_program_online_access_codes,
+			time_zone: 'America/New_York',
+			created_at: seededAt,
+		});
+	const addSpace = (
+		space_id: string,
+		space_key: string,
+		name: string,
+		doors: { device_ids?: string[]; acs_entrance_ids?: string[] },
+	) =>
+		store.spaces.set(space_id, {
+			seq: store.nextSeq(),
+			space_id,
+			space_key,
+			name,
+			device_ids: doors.device_ids ?? [],
+			acs_entrance_ids: doors.acs_entrance_ids ?? [],
+			created_at: seededAt,
+		});
+
+	// Standalone smart locks (Seam's "Using PIN Codes" guide). The Old Deadbolt
+	// has no keypad, so Seam cannot program PIN codes on it.
+	const d = ids.devices;
+	addDevice(d.frontDoorLock, 'august_lock', 'Front Door Lock', true);
+	addDevice(d.backDoorLock, 'yale_lock', 'Back Door Lock', true);
+	addDevice(d.garageKeypad, 'schlage_lock', 'Garage Keypad', true);
+	addDevice(d.oldDeadbolt, 'august_lock', 'Old Deadbolt', false);
+
+	addSpace(ids.spaces.unit101, 'unit-101', 'Unit 101', {
+		device_ids: [d.frontDoorLock, d.backDoorLock],
+		acs_entrance_ids: [e.room101],
+	});
+	addSpace(ids.spaces.poolArea, 'pool-area', 'Pool Area', { acs_entrance_ids: [e.poolGate] });
 
 	store.userIdentities.set(ids.userIdentities.jane, {
 		seq: store.nextSeq(),

@@ -21,6 +21,13 @@ export interface SandboxOptions {
 	 */
 	credentialIssueDelayMs?: number;
 	/**
+	 * Default 300. An access method (access grant) reports is_issued=false, and
+	 * a code method code=null, until this many milliseconds have passed; an
+	 * access times change stays pending for as long. 0 issues at once, with the
+	 * code already in the create response.
+	 */
+	accessMethodIssueDelayMs?: number;
+	/**
 	 * Default true. Validate request parameters and 200 bodies against Seam's
 	 * OpenAPI document; a non-conforming response becomes a 500
 	 * sandbox_contract_violation and is recorded in contractViolations.
@@ -54,13 +61,24 @@ function contractValidator(): ContractValidator {
 	return sharedValidator;
 }
 
+function delayOption(
+	options: SandboxOptions,
+	name: 'credentialIssueDelayMs' | 'accessMethodIssueDelayMs',
+): number {
+	const value = options[name] ?? 300;
+	if (!Number.isFinite(value) || value < 0) {
+		throw new RangeError(`${name} must be a non-negative number`);
+	}
+	return value;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const host = options.host ?? '127.0.0.1';
 	const apiKey = options.apiKey ?? DEFAULT_API_KEY;
-	const credentialIssueDelayMs = options.credentialIssueDelayMs ?? 300;
-	if (!Number.isFinite(credentialIssueDelayMs) || credentialIssueDelayMs < 0) {
-		throw new RangeError('credentialIssueDelayMs must be a non-negative number');
-	}
+	const settings = {
+		credentialIssueDelayMs: delayOption(options, 'credentialIssueDelayMs'),
+		accessMethodIssueDelayMs: delayOption(options, 'accessMethodIssueDelayMs'),
+	};
 
 	let store: Store = createSeededStore();
 	const requests: RecordedRequest[] = [];
@@ -71,7 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			apiKey,
 			store: () => store,
 			validator: options.validate === false ? null : contractValidator(),
-			settings: { credentialIssueDelayMs },
+			settings,
 			requests,
 			contractViolations,
 		}),

@@ -1,3 +1,4 @@
+import type { DeviceKind } from './device-models';
 import type { ProviderKind } from './providers';
 
 // The sandbox's whole state: plain records, no behaviour. Seam objects are
@@ -89,14 +90,106 @@ export interface UserIdentityRecord {
 	created_at: string;
 }
 
+/** A standalone smart lock, reached through its own connected account (August, Yale, Schlage). */
+export interface DeviceRecord {
+	seq: number;
+	device_id: string;
+	kind: DeviceKind;
+	name: string;
+	connected_account_id: string;
+	/** False for a lock without a keypad: Seam cannot put PIN codes on it. */
+	can_program_online_access_codes: boolean;
+	time_zone: string;
+	created_at: string;
+}
+
+/** A named group of devices and entrances, e.g. a rental unit; access grants can target it. */
+export interface SpaceRecord {
+	seq: number;
+	space_id: string;
+	space_key: string | null;
+	name: string;
+	device_ids: string[];
+	acs_entrance_ids: string[];
+	created_at: string;
+}
+
+export type AccessMethodMode = 'code' | 'card' | 'mobile_key';
+
+export interface RequestedAccessMethodRecord {
+	mode: AccessMethodMode;
+	/** The PIN the caller asked for, if any (mode 'code' only). */
+	code: string | null;
+	created_at: string;
+}
+
+/** Grant-level problems found while turning the requested access methods into access methods. */
+export interface AccessGrantProblems {
+	/** Devices left out of a code access method because they cannot take PIN codes. */
+	devices_without_codes: string[];
+	/** Set when a requested access method could not be created for every door. */
+	cannot_create: { message: string; missing_device_ids: string[] } | null;
+}
+
+/** A start/end change being reprogrammed onto already issued access methods. */
+export interface AccessTimesChange {
+	from: { starts_at: string; ends_at: string | null };
+	to: { starts_at: string; ends_at: string | null };
+	access_method_ids: string[];
+	created_at: string;
+	/** When the locks report the new times (epoch ms); see access-grant-lifecycle.ts. */
+	due_at_ms: number;
+}
+
+export interface AccessGrantRecord {
+	seq: number;
+	access_grant_id: string;
+	access_grant_key: string | null;
+	reservation_key: string | null;
+	user_identity_id: string;
+	name: string | null;
+	/** The targets as requested; spaces are expanded into their doors on each access method. */
+	device_ids: string[];
+	acs_entrance_ids: string[];
+	space_ids: string[];
+	requested_access_methods: RequestedAccessMethodRecord[];
+	starts_at: string;
+	ends_at: string | null;
+	problems: AccessGrantProblems;
+	times_change: AccessTimesChange | null;
+	created_at: string;
+}
+
+export interface AccessMethodRecord {
+	seq: number;
+	access_method_id: string;
+	access_grant_id: string;
+	/** Index into the grant's requested_access_methods this method was created for. */
+	requested_index: number;
+	mode: AccessMethodMode;
+	/** The doors this method opens, fixed when it is created. */
+	device_ids: string[];
+	acs_entrance_ids: string[];
+	/** The access system whose provider generates the PIN, for entrance-based code methods. */
+	acs_system_id: string | null;
+	/** The PIN that will be programmed; hidden from responses until issued_at is set. */
+	pending_code: string | null;
+	/** Devices on which the requested code was already taken, so pending_code differs from it. */
+	requested_code_taken_on: string[];
+	/** When the locks report the method as programmed (epoch ms). */
+	issue_due_at_ms: number;
+	issued_at: string | null;
+	created_at: string;
+}
+
 export interface EventRecord {
 	seq: number;
 	/** The event object exactly as the API returns it. */
 	event: SeamEvent;
 	/**
-	 * Identity of the user the event is about, kept beside the event (the event
+	 * Identity of the user the event is about, kept beside the event (most event
 	 * schemas have no such field) so /events/list can filter by user_identity_id
-	 * even after the user is deleted.
+	 * even after the user or access grant is deleted.
 	 */
 	user_identity_id: string | null;
 }
@@ -117,6 +210,10 @@ export class Store {
 	readonly acsUsers = new Map<string, AcsUserRecord>();
 	readonly credentials = new Map<string, CredentialRecord>();
 	readonly userIdentities = new Map<string, UserIdentityRecord>();
+	readonly devices = new Map<string, DeviceRecord>();
+	readonly spaces = new Map<string, SpaceRecord>();
+	readonly accessGrants = new Map<string, AccessGrantRecord>();
+	readonly accessMethods = new Map<string, AccessMethodRecord>();
 	readonly events: EventRecord[] = [];
 	private lastSeq = 0;
 

@@ -59,6 +59,10 @@ describe('the Seam node description', () => {
 			});
 		}
 		expect(operations).toEqual({
+			accessGrant: ['create', 'delete', 'get', 'getMany', 'update'],
+			accessMethod: ['get', 'getMany', 'getRelated'],
+			device: ['getMany'],
+			space: ['getMany'],
 			acsSystem: ['get', 'getMany'],
 			acsUser: ['addToAccessGroup', 'create', 'delete', 'get', 'getMany', 'listAccessibleEntrances', 'removeFromAccessGroup', 'suspend', 'unsuspend', 'update'],
 			accessGroup: ['get', 'getMany', 'listAccessibleEntrances', 'listUsers'],

@@ -101,3 +101,23 @@ export const userIdentityLocator = (overrides: Partial<INodeProperties> = {}): I
 	}),
 	...overrides,
 });
+
+export const accessGrantLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Access Grant',
+		name: 'accessGrantId',
+		searchListMethod: 'searchAccessGrants',
+		description: 'The Access Grant (one person\'s access to a set of doors for a period)',
+	}),
+	...overrides,
+});
+
+export const accessMethodLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Access Method',
+		name: 'accessMethodId',
+		searchListMethod: 'searchAccessMethods',
+		description: 'The access method (a PIN code, card or mobile key of an Access Grant)',
+	}),
+	...overrides,
+});

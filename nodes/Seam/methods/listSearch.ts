@@ -125,3 +125,39 @@ export async function searchUserIdentities(
 		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
 	};
 }
+
+export async function searchAccessGrants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const [grants, pagination] = await api.call((seam) => {
+		const paginator = seam.createPaginator(seam.accessGrants.list({ limit: PAGE_SIZE }));
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (grants as unknown as IDataObject[])
+			.map((g) => item(`${g.name ?? g.display_name ?? 'Access Grant'}${g.access_grant_key ? ` (${g.access_grant_key})` : ''}`, g.access_grant_id))
+			.filter((result) => matches(filter, result.name, result.value)),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+/** The access methods of the grant chosen in the form (Seam lists them per grant). */
+export async function searchAccessMethods(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	let accessGrantId = '';
+	try {
+		accessGrantId = String(this.getCurrentNodeParameter('accessGrantId', { extractValue: true }) ?? '').trim();
+	} catch {
+		// No grant field in this form.
+	}
+	if (!accessGrantId) return { results: [] };
+	const api = await connectToSeam(this);
+	const methods = (await api.call((seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }))) as unknown as IDataObject[];
+	return {
+		results: methods
+			.map((m) => item(`${m.display_name ?? m.mode}${m.is_issued ? '' : ' (not issued yet)'}`, m.access_method_id))
+			.filter((result) => matches(filter, result.name, result.value)),
+	};
+}

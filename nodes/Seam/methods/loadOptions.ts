@@ -25,3 +25,29 @@ export async function getEntrances(this: ILoadOptionsFunctions): Promise<INodePr
 		description: e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
 	}));
 }
+
+export async function getDevices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const api = await connectToSeam(this);
+	const devices = (await api.call((seam) => seam.createPaginator(seam.devices.list({})).flattenToArray())) as unknown as IDataObject[];
+	return devices.map((d) => ({
+		name: String(d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id),
+		value: String(d.device_id),
+		description: d.can_program_online_access_codes === true ? undefined : 'Cannot take online PIN codes',
+	}));
+}
+
+export async function getAllEntrances(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const api = await connectToSeam(this);
+	const entrances = (await api.call((seam) => seam.createPaginator(seam.acs.entrances.list({})).flattenToArray())) as unknown as IDataObject[];
+	return entrances.map((e) => ({
+		name: String(e.display_name),
+		value: String(e.acs_entrance_id),
+		description: e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
+	}));
+}
+
+export async function getSpaces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const api = await connectToSeam(this);
+	const spaces = (await api.call((seam) => seam.createPaginator(seam.spaces.list({})).flattenToArray())) as unknown as IDataObject[];
+	return spaces.map((s) => ({ name: String(s.display_name ?? s.name), value: String(s.space_id) }));
+}

@@ -1,6 +1,12 @@
 import type { Input } from '../input';
 import type { Store } from '../store';
 
+/** Timing knobs from SandboxOptions, resolved to numbers. */
+export interface SandboxSettings {
+	credentialIssueDelayMs: number;
+	accessMethodIssueDelayMs: number;
+}
+
 export interface RouteContext {
 	store: Store;
 	/** Typed readers over `params`. */
@@ -10,7 +16,7 @@ export interface RouteContext {
 	/** The moment this request is handled; one value per request so every timestamp agrees. */
 	now: Date;
 	requestUrl: URL;
-	settings: { credentialIssueDelayMs: number };
+	settings: SandboxSettings;
 }
 
 /** Returns the response body without `ok`, e.g. { acs_user } or {} for actions. */

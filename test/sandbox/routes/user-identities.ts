@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-
+import { accessGrantsOf } from '../access-grant-queries';
+import { deleteAccessGrant } from '../access-grant-lifecycle';
 import { invalidInput, SeamApiError } from '../errors';
 import { createdBefore, matchesSearch } from '../filters';
+import { assertUniqueIdentity, createUserIdentity } from '../identities';
 import { requireAcsUser, requireUserIdentity } from '../lookups';
 import { paginate } from '../pagination';
 import { presentAcsUser, presentUserIdentity } from '../presenters';
@@ -11,17 +12,16 @@ import type { RouteTable } from './types';
 
 export const userIdentityRoutes: RouteTable = {
 	'/user_identities/create': ({ store, input, now }) => {
-		const identity: UserIdentityRecord = {
-			seq: store.nextSeq(),
-			user_identity_id: randomUUID(),
-			user_identity_key: input.nullableString('user_identity_key') ?? null,
-			email_address: input.nullableString('email_address') ?? null,
-			phone_number: input.nullableString('phone_number') ?? null,
-			full_name: input.nullableString('full_name') ?? null,
-			created_at: now.toISOString(),
-		};
-		assertUnique(store, identity);
-		store.userIdentities.set(identity.user_identity_id, identity);
+		const identity = createUserIdentity(
+			store,
+			{
+				user_identity_key: input.nullableString('user_identity_key') ?? null,
+				email_address: input.nullableString('email_address') ?? null,
+				phone_number: input.nullableString('phone_number') ?? null,
+				full_name: input.nullableString('full_name') ?? null,
+			},
+			now,
+		);
 		return { user_identity: presentUserIdentity(store, identity) };
 	},
 
@@ -89,14 +89,18 @@ export const userIdentityRoutes: RouteTable = {
 			const value = input.nullableString(field);
 			if (value !== undefined) updated[field] = value;
 		}
-		assertUnique(store, updated);
+		assertUniqueIdentity(store, updated);
 		store.userIdentities.set(identity.user_identity_id, updated);
 		return {};
 	},
 
-	// Seam deletes the identity together with its access system users and their credentials.
+	// Seam deletes the identity together with its access system users and their
+	// credentials; its access grants (and their access methods) go too, since a
+	// grant cannot outlive the person it grants access to.
 	'/user_identities/delete': ({ store, input, now }) => {
 		const identity = requireUserIdentity(store, input.requiredString('user_identity_id'));
+		for (const grant of accessGrantsOf(store, identity.user_identity_id))
+			deleteAccessGrant(store, grant, now);
 		for (const user of [...store.acsUsers.values()]) {
 			if (user.user_identity_id === identity.user_identity_id) deleteAcsUser(store, user, now);
 		}
@@ -137,32 +141,4 @@ function requireIdentityByKey(store: Store, key: string): UserIdentityRecord {
 		);
 	}
 	return found;
-}
-
-// Keys and email addresses identify a person within a workspace, so Seam
-// refuses a second identity with the same one.
-function assertUnique(store: Store, candidate: UserIdentityRecord): void {
-	for (const identity of store.userIdentities.values()) {
-		if (identity.user_identity_id === candidate.user_identity_id) continue;
-		if (
-			candidate.user_identity_key != null &&
-			identity.user_identity_key === candidate.user_identity_key
-		) {
-			throw new SeamApiError(
-				400,
-				'user_identity_key_taken',
-				`A user identity with user_identity_key ${candidate.user_identity_key} already exists`,
-			);
-		}
-		if (
-			candidate.email_address != null &&
-			identity.email_address?.toLowerCase() === candidate.email_address.toLowerCase()
-		) {
-			throw new SeamApiError(
-				400,
-				'user_identity_email_address_taken',
-				`A user identity with email_address ${candidate.email_address} already exists`,
-			);
-		}
-	}
 }

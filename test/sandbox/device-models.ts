@@ -1,0 +1,80 @@
+// What differs between the smart-lock brands the sandbox simulates, in the
+// terms of Seam's `device` object (device_type, device_manufacturer,
+// device_provider, properties.model and the brand's *_metadata block).
+
+export type DeviceKind = 'august_lock' | 'yale_lock' | 'schlage_lock';
+
+export interface DeviceModel {
+	kind: DeviceKind;
+	manufacturer: 'august' | 'yale' | 'schlage';
+	manufacturerDisplayName: string;
+	/** device_provider.device_provider_name: the integration the lock is connected through. */
+	providerName: 'august' | 'yale' | 'schlage';
+	providerDisplayName: string;
+	/** properties.model.display_name, with and without a keypad. */
+	modelWithKeypad: string;
+	modelWithoutKeypad: string;
+	/** Length of the PIN codes Seam generates for this lock. */
+	generatedCodeLength: number;
+	/**
+	 * The brand's metadata block, if the device schema has one for it
+	 * (there is no yale_metadata: Yale locks carry none).
+	 */
+	metadata(device: { device_id: string; name: string }, hasKeypad: boolean, model: string):
+		| Record<string, unknown>
+		| undefined;
+}
+
+const august: DeviceModel = {
+	kind: 'august_lock',
+	manufacturer: 'august',
+	manufacturerDisplayName: 'August',
+	providerName: 'august',
+	providerDisplayName: 'August',
+	modelWithKeypad: 'August Wi-Fi Smart Lock + Keypad',
+	modelWithoutKeypad: 'August Smart Lock Pro',
+	generatedCodeLength: 4,
+	metadata: (device, hasKeypad, model) => ({
+		august_metadata: {
+			lock_id: device.device_id.slice(-12),
+			lock_name: device.name,
+			house_name: 'Sandbox House',
+			has_keypad: hasKeypad,
+			model,
+		},
+	}),
+};
+
+const yale: DeviceModel = {
+	kind: 'yale_lock',
+	manufacturer: 'yale',
+	manufacturerDisplayName: 'Yale',
+	providerName: 'yale',
+	providerDisplayName: 'Yale',
+	modelWithKeypad: 'Yale Assure Lock 2 Keypad',
+	modelWithoutKeypad: 'Yale Approach Lock with Wi-Fi',
+	generatedCodeLength: 4,
+	metadata: () => undefined,
+};
+
+const schlage: DeviceModel = {
+	kind: 'schlage_lock',
+	manufacturer: 'schlage',
+	manufacturerDisplayName: 'Schlage',
+	providerName: 'schlage',
+	providerDisplayName: 'Schlage',
+	modelWithKeypad: 'Schlage Encode Plus',
+	modelWithoutKeypad: 'Schlage Sense',
+	generatedCodeLength: 4,
+	metadata: (device, _hasKeypad, model) => ({
+		schlage_metadata: { device_id: device.device_id.slice(-12), device_name: device.name, model },
+	}),
+};
+
+const models: Record<DeviceKind, DeviceModel> = {
+	august_lock: august,
+	yale_lock: yale,
+	schlage_lock: schlage,
+};
+
+export const deviceModelOf = (kind: DeviceKind): DeviceModel => models[kind];

@@ -25,8 +25,12 @@ export function captureLogs(): { text: () => string; restore: () => Promise<void
 	return {
 		text: () => lines.join('\n'),
 		restore: async () => {
-			// winston writes through streams: let pending log lines land before looking.
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			// winston writes through streams: wait until the log has been quiet for 100 ms (at most
+			// 3 s) so that lines still in flight are captured too, even on a loaded machine.
+			for (let waited = 0, seen = -1; waited < 3000 && seen !== lines.length; waited += 100) {
+				seen = lines.length;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
 			for (const spy of [...spies, stdout, stderr]) spy.mockRestore();
 		},
 	};

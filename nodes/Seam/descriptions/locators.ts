@@ -121,3 +121,13 @@ export const accessMethodLocator = (overrides: Partial<INodeProperties> = {}): I
 	}),
 	...overrides,
 });
+
+export const deviceLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({ displayName: 'Device', name: 'deviceId', searchListMethod: 'searchDevices', description: 'The device (for example a smart lock)' }),
+	...overrides,
+});
+
+export const spaceLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({ displayName: 'Space', name: 'spaceId', searchListMethod: 'searchSpaces', description: 'The space (a group of devices and entrances, e.g. a unit)' }),
+	...overrides,
+});

@@ -161,3 +161,39 @@ export async function searchAccessMethods(this: ILoadOptionsFunctions, filter?: 
 			.filter((result) => matches(filter, result.name, result.value)),
 	};
 }
+
+export async function searchDevices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const search = filter?.trim() || undefined;
+	const [devices, pagination] = await api.call((seam) => {
+		const paginator = seam.createPaginator(seam.devices.list({ search, limit: PAGE_SIZE }));
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (devices as unknown as IDataObject[]).map((d) =>
+			item(String(d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id), d.device_id),
+		),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+export async function searchSpaces(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const search = filter?.trim() || undefined;
+	const [spaces, pagination] = await api.call((seam) => {
+		const paginator = seam.createPaginator(seam.spaces.list({ search, limit: PAGE_SIZE }));
+		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
+	});
+	return {
+		results: (spaces as unknown as IDataObject[]).map((s) => item(String(s.display_name ?? s.name), s.space_id)),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}

@@ -3,6 +3,7 @@ import { matchesSearch } from '../filters';
 import { requireCredential, requireEntrance } from '../lookups';
 import { paginate } from '../pagination';
 import { presentEntrance } from '../presenters';
+import { spacesContainingEntrance } from '../spaces';
 import type { RouteTable } from './types';
 
 export const acsEntranceRoutes: RouteTable = {
@@ -19,8 +20,9 @@ export const acsEntranceRoutes: RouteTable = {
 		const credentialId = input.string('acs_credential_id');
 		const ids = input.stringArray('acs_entrance_ids');
 		const search = input.string('search');
-		// The sandbox models no spaces or customers: filtering by one matches nothing.
-		const unmodelled = input.has('space_id') || input.has('customer_key');
+		const spaceId = input.string('space_id');
+		// The sandbox models no customers: filtering by one matches nothing.
+		const unmodelled = input.has('customer_key');
 
 		const credentialEntrances =
 			credentialId == null
@@ -35,6 +37,10 @@ export const acsEntranceRoutes: RouteTable = {
 				(connectedAccountId == null || system?.connected_account_id === connectedAccountId) &&
 				(credentialEntrances == null || credentialEntrances.has(entrance.acs_entrance_id)) &&
 				(wanted == null || wanted.has(entrance.acs_entrance_id)) &&
+				(spaceId == null ||
+					spacesContainingEntrance(store, entrance.acs_entrance_id).some(
+						(space) => space.space_id === spaceId,
+					)) &&
 				matchesSearch(search, entrance.name)
 			);
 		});

@@ -1,6 +1,6 @@
 import { invalidInput, SeamApiError } from '../errors';
 import type { Input } from '../input';
-import type { EventRecord } from '../store';
+import type { EventRecord, SeamEvent } from '../store';
 import type { RouteTable } from './types';
 
 export const eventRoutes: RouteTable = {
@@ -87,6 +87,8 @@ function eventFilter(input: Input): (record: EventRecord) => boolean {
 	const credentialId = input.string('acs_credential_id');
 	const connectedAccountId = input.string('connected_account_id');
 	const identityId = input.string('user_identity_id');
+	const grantIds = idFilter(input, 'access_grant_id', 'access_grant_ids');
+	const methodIds = idFilter(input, 'access_method_id', 'access_method_ids');
 
 	// Filters on resources the sandbox never emits events for (devices, access codes, …) match nothing.
 	const unmodelled = [
@@ -94,10 +96,6 @@ function eventFilter(input: Input): (record: EventRecord) => boolean {
 		'device_ids',
 		'access_code_id',
 		'access_code_ids',
-		'access_grant_id',
-		'access_grant_ids',
-		'access_method_id',
-		'access_method_ids',
 		'acs_access_group_id',
 		'acs_encoder_id',
 		'acs_entrance_id',
@@ -117,5 +115,25 @@ function eventFilter(input: Input): (record: EventRecord) => boolean {
 		(userId == null || event.acs_user_id === userId) &&
 		(credentialId == null || event.acs_credential_id === credentialId) &&
 		(connectedAccountId == null || event.connected_account_id === connectedAccountId) &&
-		(identityId == null || eventIdentityId === identityId);
+		(identityId == null || eventIdentityId === identityId) &&
+		(grantIds == null || grantsOf(event).some((id) => grantIds.has(id))) &&
+		(methodIds == null ||
+			(typeof event.access_method_id === 'string' && methodIds.has(event.access_method_id)));
+}
+
+/** The single and the list form of a filter together, or null when neither is given. */
+function idFilter(input: Input, single: string, list: string): Set<string> | null {
+	const one = input.string(single);
+	const many = input.stringArray(list);
+	if (one == null && many == null) return null;
+	return new Set([...(one == null ? [] : [one]), ...(many ?? [])]);
+}
+
+/**
+ * access_grant.* events name their grant in access_grant_id, access_method.*
+ * events list theirs in access_grant_ids: filtering by a grant finds both.
+ */
+function grantsOf(event: SeamEvent): string[] {
+	const ids = Array.isArray(event.access_grant_ids) ? (event.access_grant_ids as string[]) : [];
+	return typeof event.access_grant_id === 'string' ? [event.access_grant_id, ...ids] : ids;
 }

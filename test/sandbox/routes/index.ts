@@ -1,9 +1,13 @@
+import { accessGrantRoutes } from './access-grants';
+import { accessMethodRoutes } from './access-methods';
 import { acsAccessGroupRoutes } from './acs-access-groups';
 import { acsCredentialRoutes } from './acs-credentials';
 import { acsEntranceRoutes } from './acs-entrances';
 import { acsSystemRoutes } from './acs-systems';
 import { acsUserRoutes } from './acs-users';
+import { deviceRoutes } from './devices';
 import { eventRoutes } from './events';
+import { spaceRoutes } from './spaces';
 import type { RouteTable } from './types';
 import { userIdentityRoutes } from './user-identities';
 import { workspaceRoutes } from './workspaces';
@@ -17,5 +21,9 @@ export const routes: RouteTable = {
 	...acsEntranceRoutes,
 	...acsCredentialRoutes,
 	...userIdentityRoutes,
+	...deviceRoutes,
+	...spaceRoutes,
+	...accessGrantRoutes,
+	...accessMethodRoutes,
 	...eventRoutes,
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessGrantLocator } from '../../descriptions/locators';
+import { accessGrantLocator, deviceLocator, entranceLocator, spaceLocator } from '../../descriptions/locators';
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
 import { readId } from '../../helpers/ids';
 import { applyLimit } from '../../helpers/paginate';
@@ -10,9 +10,9 @@ import type { SeamClient, SeamParams } from '../../transport/sdk';
 
 const FILTERS = {
 	accessGrant: { field: 'Access Grant', parameter: 'accessGrantId', param: 'access_grant_id' },
-	device: { field: 'Device ID', parameter: 'byDeviceId', param: 'device_id' },
-	entrance: { field: 'Entrance ID', parameter: 'byEntranceId', param: 'acs_entrance_id' },
-	space: { field: 'Space ID', parameter: 'bySpaceId', param: 'space_id' },
+	device: { field: 'Device', parameter: 'deviceId', param: 'device_id' },
+	entrance: { field: 'Entrance', parameter: 'entranceId', param: 'acs_entrance_id' },
+	space: { field: 'Space', parameter: 'spaceId', param: 'space_id' },
 } as const;
 
 const properties: INodeProperties[] = [
@@ -29,9 +29,9 @@ const properties: INodeProperties[] = [
 		default: 'accessGrant',
 	},
 	accessGrantLocator({ displayOptions: { show: { listBy: ['accessGrant'] } } }),
-	{ displayName: 'Device ID', name: 'byDeviceId', type: 'string', default: '', required: true, displayOptions: { show: { listBy: ['device'] } } },
-	{ displayName: 'Entrance ID', name: 'byEntranceId', type: 'string', default: '', required: true, displayOptions: { show: { listBy: ['entrance'] } } },
-	{ displayName: 'Space ID', name: 'bySpaceId', type: 'string', default: '', required: true, displayOptions: { show: { listBy: ['space'] } } },
+	deviceLocator({ displayOptions: { show: { listBy: ['device'] } } }),
+	entranceLocator({ displayOptions: { show: { listBy: ['entrance'] } } }),
+	spaceLocator({ displayOptions: { show: { listBy: ['space'] } } }),
 	...returnAllOrLimit,
 ];
 

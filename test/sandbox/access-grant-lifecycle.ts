@@ -53,7 +53,9 @@ export function createAccessGrant(
 	recordGrantEvent(store, 'access_grant.created', grant, now);
 
 	// One at a time, so each new method's PIN avoids the ones chosen before it.
-	const methods = plan.drafts.map((draft) => addAccessMethod(store, grant, draft, now, issueDelayMs));
+	const methods = plan.drafts.map((draft) =>
+		addAccessMethod(store, grant, draft, now, issueDelayMs),
+	);
 	for (const method of methods) recordMethodEvent(store, 'access_method.created', method, now);
 	if (plan.problems.cannot_create != null) {
 		recordGrantEvent(store, 'access_grant.could_not_create_requested_access_methods', grant, now, {
@@ -120,7 +122,9 @@ function chooseCode(
 		requested == null
 			? []
 			: draft.device_ids.filter((id) =>
-					sharing.some((other) => other.pending_code === requested && other.device_ids.includes(id)),
+					sharing.some(
+						(other) => other.pending_code === requested && other.device_ids.includes(id),
+					),
 				);
 	const length =
 		requested?.length ??

@@ -50,7 +50,8 @@ export function presentAccessGrant(store: Store, grant: AccessGrantRecord): Seam
 
 function defaultGrantName(store: Store, grant: AccessGrantRecord): string {
 	const identity = store.userIdentities.get(grant.user_identity_id);
-	const who = identity == null ? null : (presentUserIdentity(store, identity).display_name as string);
+	const who =
+		identity == null ? null : (presentUserIdentity(store, identity).display_name as string);
 	return who == null ? 'Access Grant' : `Access Grant for ${who}`;
 }
 
@@ -130,7 +131,8 @@ export function presentAccessMethod(store: Store, method: AccessMethodRecord): S
 	const grant = store.accessGrants.get(method.access_grant_id);
 	const issued = method.issued_at != null;
 	const change = grant?.times_change;
-	const updatingTimes = change != null && change.access_method_ids.includes(method.access_method_id);
+	const updatingTimes =
+		change != null && change.access_method_ids.includes(method.access_method_id);
 	const pendingMutations: SeamObject[] = [];
 	const warnings: SeamObject[] = [];
 	if (!issued && method.device_ids.length > 0) {

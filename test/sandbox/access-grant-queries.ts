@@ -31,6 +31,9 @@ export function methodCoversSpace(store: Store, method: AccessMethodRecord, spac
 	const grant = store.accessGrants.get(method.access_grant_id);
 	const space = store.spaces.get(spaceId);
 	return (
-		grant != null && space != null && grant.space_ids.includes(spaceId) && spaceHoldsAny(space, method)
+		grant != null &&
+		space != null &&
+		grant.space_ids.includes(spaceId) &&
+		spaceHoldsAny(space, method)
 	);
 }

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 		`Latch "Building A":    ${seed.latchSystemId}`,
 		`  entrances: Front Door ${seed.entrances.frontDoor}, Garage ${seed.entrances.garage}, Room 101 ${seed.entrances.room101}, Room 102 ${seed.entrances.room102}`,
 		`User identity "Jane Doe": ${seed.userIdentities.jane}`,
+		`Smart locks: Front Door Lock ${seed.devices.frontDoorLock}, Back Door Lock ${seed.devices.backDoorLock}, Garage Keypad ${seed.devices.garageKeypad}, Old Deadbolt (no PIN codes) ${seed.devices.oldDeadbolt}`,
+		`Spaces: Unit 101 ${seed.spaces.unit101}, Pool Area ${seed.spaces.poolArea}`,
 		'Press Ctrl+C to stop.',
 	];
 	console.log(lines.join('\n'));

@@ -20,9 +20,11 @@ export interface DeviceModel {
 	 * The brand's metadata block, if the device schema has one for it
 	 * (there is no yale_metadata: Yale locks carry none).
 	 */
-	metadata(device: { device_id: string; name: string }, hasKeypad: boolean, model: string):
-		| Record<string, unknown>
-		| undefined;
+	metadata(
+		device: { device_id: string; name: string },
+		hasKeypad: boolean,
+		model: string,
+	): Record<string, unknown> | undefined;
 }
 
 const august: DeviceModel = {

@@ -76,8 +76,7 @@ export class Input {
 			throw this.wrongType(name, 'a list of objects');
 		}
 		return value.map(
-			(item, index) =>
-				new Input(item as Record<string, unknown>, `${this.key(name)}[${index}].`),
+			(item, index) => new Input(item as Record<string, unknown>, `${this.key(name)}[${index}].`),
 		);
 	}
 

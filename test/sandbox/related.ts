@@ -88,7 +88,9 @@ export function accessGrantBatch(
 	const spaceIds = new Set(grants.flatMap((grant) => grant.space_ids));
 	const identityIds = new Set(grants.map((grant) => grant.user_identity_id));
 	const methodIds = new Set(
-		grants.flatMap((grant) => accessMethodsOf(store, grant).map((method) => method.access_method_id)),
+		grants.flatMap((grant) =>
+			accessMethodsOf(store, grant).map((method) => method.access_method_id),
+		),
 	);
 	const lists: Record<(typeof ACCESS_GRANT_KINDS)[number], () => SeamObject[]> = {
 		spaces: () => inOrder(store.spaces, spaceIds).map((space) => presentSpace(store, space)),

@@ -18,7 +18,12 @@ export interface SeedIds {
 		room102: string;
 	};
 	userIdentities: { jane: string };
-	devices: { frontDoorLock: string; backDoorLock: string; garageKeypad: string; oldDeadbolt: string };
+	devices: {
+		frontDoorLock: string;
+		backDoorLock: string;
+		garageKeypad: string;
+		oldDeadbolt: string;
+	};
 	spaces: { unit101: string; poolArea: string };
 }
 

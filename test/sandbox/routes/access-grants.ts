@@ -1,14 +1,6 @@
-import {
-	changeAccessTimes,
-	createAccessGrant,
-	deleteAccessGrant,
-} from '../access-grant-lifecycle';
+import { changeAccessTimes, createAccessGrant, deleteAccessGrant } from '../access-grant-lifecycle';
 import { presentAccessGrant } from '../access-grant-presenters';
-import {
-	grantCoversDevice,
-	grantCoversEntrance,
-	grantCoversSystem,
-} from '../access-grant-queries';
+import { grantCoversDevice, grantCoversEntrance, grantCoversSystem } from '../access-grant-queries';
 import { type GrantTargets, planAccessMethods } from '../access-method-plan';
 import { invalidInput, SeamApiError } from '../errors';
 import { createUserIdentity } from '../identities';

@@ -2,11 +2,7 @@ import { accessMethodsOf, deleteAccessMethod } from '../access-grant-lifecycle';
 import { presentAccessMethod } from '../access-grant-presenters';
 import { methodCoversSpace } from '../access-grant-queries';
 import { invalidInput, SeamApiError } from '../errors';
-import {
-	requireAccessGrant,
-	requireAccessGrantByKey,
-	requireAccessMethod,
-} from '../lookups';
+import { requireAccessGrant, requireAccessGrantByKey, requireAccessMethod } from '../lookups';
 import { accessMethodBatch } from '../related';
 import type { AccessMethodRecord } from '../store';
 import type { RouteTable } from './types';

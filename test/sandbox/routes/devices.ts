@@ -1,3 +1,4 @@
+import { deviceModelOf } from '../device-models';
 import { presentDevice } from '../device-presenters';
 import { invalidInput, SeamApiError } from '../errors';
 import { createdBefore, matchesSearch } from '../filters';
@@ -39,18 +40,21 @@ export const deviceRoutes: RouteTable = {
 			) || Object.keys((params.custom_metadata_has as object | undefined) ?? {}).length > 0;
 
 		const devices = [...store.devices.values()].filter((device) => {
+			// include_if / exclude_if name capability flags of the rendered device.
 			const rendered = presentDevice(store, device);
-			const manufacturerOf = (rendered.device_manufacturer as { manufacturer: string }).manufacturer;
 			return (
 				!unmodelled &&
 				(ids == null || ids.includes(device.device_id)) &&
 				(type == null || device.kind === type) &&
 				(types == null || types.includes(device.kind)) &&
-				(manufacturer == null || manufacturerOf === manufacturer) &&
+				(manufacturer == null || deviceModelOf(device.kind).manufacturer === manufacturer) &&
 				(connectedAccountId == null || device.connected_account_id === connectedAccountId) &&
-				(connectedAccountIds == null || connectedAccountIds.includes(device.connected_account_id)) &&
+				(connectedAccountIds == null ||
+					connectedAccountIds.includes(device.connected_account_id)) &&
 				(spaceId == null ||
-					spacesContainingDevice(store, device.device_id).some((space) => space.space_id === spaceId)) &&
+					spacesContainingDevice(store, device.device_id).some(
+						(space) => space.space_id === spaceId,
+					)) &&
 				createdBefore(device.created_at, before) &&
 				matchesSearch(search, device.name, device.device_id) &&
 				includeIf.every((flag) => rendered[flag] === true) &&

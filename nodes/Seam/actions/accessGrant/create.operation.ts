@@ -28,7 +28,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Existing User Identity', value: 'existing' },
-			{ name: 'New Person', value: 'new', description: 'Creates a user identity for them' },
+			{
+				name: 'New Person',
+				value: 'new',
+				description: 'Creates a user identity for them, or reuses the one that already has this email',
+			},
 		],
 		default: 'new',
 	},
@@ -213,10 +217,26 @@ async function existingGrant(api: SeamApi, params: CreateParams, i: number): Pro
 	return grant;
 }
 
+/**
+ * Seam keeps one user identity per email. A returning guest (a second stay, a re-run) would
+ * otherwise be refused, so the grant goes to the identity that already has their email.
+ */
+async function reuseIdentityByEmail(api: SeamApi, params: CreateParams, i: number): Promise<void> {
+	const inline = (params as { user_identity?: IDataObject }).user_identity;
+	const email = inline?.email_address as string | undefined;
+	if (!email) return;
+	const found = (await api.call((seam) => seam.userIdentities.list({ search: email }), i)) as unknown as IDataObject[];
+	const match = found.find((u) => String(u.email_address ?? '').toLowerCase() === email.toLowerCase());
+	if (!match) return;
+	delete (params as { user_identity?: IDataObject }).user_identity;
+	(params as { user_identity_id: string }).user_identity_id = String(match.user_identity_id);
+}
+
 export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
 	const inputs = await readInputs(this, i);
 	const reused = await existingGrant(api, inputs.params, i);
 	if (!reused && inputs.wantsPin) await assertPinCapable(this, api, inputs, i);
+	if (!reused) await reuseIdentityByEmail(api, inputs.params, i);
 	const grant = reused ?? ((await api.call((seam) => seam.accessGrants.create(inputs.params), i)) as IDataObject);
 	const output: IDataObject = { ...grant, reused_existing_grant: Boolean(reused) };
 	if (!(this.getNodeParameter('waitUntilIssued', i, true) as boolean)) return output;

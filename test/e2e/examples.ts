@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { CredentialFixture } from './n8nHome';
+import { REPO_ROOT } from './packPackage';
+import type { Json } from './runData';
+
+// The importable workflows in examples/ and the credential they refer to. The examples carry
+// fixed workflow ids (so `n8n execute --id` can run them after import) and refer to the Seam
+// credential by a fixed id, which the tests and the demo import under that id.
+
+export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+
+export const EXAMPLE_CREDENTIAL = { id: 'SeamApiExample01', name: 'Seam API account' } as const;
+
+export const EXAMPLES = {
+	quickStart: { file: '000-pin-code-quick-start.json', id: 'seamPinQuickStrt' },
+	saltoKs: { file: '001-salto-ks-pin-code.json', id: 'seamSaltoKsPin01' },
+	latch: { file: '004-latch-pin-codes.json', id: 'seamLatchPins004' },
+	reservation: { file: 'reservation-webhook-pin.json', id: 'seamReservation1', webhookPath: 'seam-reservation' },
+} as const;
+
+export function loadExample(file: string): Json & { id: string; nodes: Array<Json & { name: string; type: string }> } {
+	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+/** The Seam credential the examples use, pointing at a Seam API (the sandbox, or Seam). */
+export function seamCredential(apiUrl: string, apiKey: string): CredentialFixture {
+	return { ...EXAMPLE_CREDENTIAL, type: 'seamApi', data: { apiKey, apiUrl } };
+}

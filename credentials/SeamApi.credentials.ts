@@ -53,7 +53,8 @@ export class SeamApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Seam rejected this API key. Check that it is copied whole and has not been revoked.',
+					message:
+						'Seam rejected this API key. Check that it is copied whole and has not been revoked.',
 				},
 			},
 		],

@@ -2,5 +2,10 @@
 // esbuild bundle of this file, so the published package carries the SDK without runtime
 // dependencies (n8n's community-node rules forbid them). Import it only through
 // nodes/Seam/transport/sdk.ts, which loads it lazily.
-export { SeamHttp, isSeamHttpApiError, isSeamHttpInvalidInputError, isSeamHttpUnauthorizedError } from '@seamapi/http';
+export {
+	SeamHttp,
+	isSeamHttpApiError,
+	isSeamHttpInvalidInputError,
+	isSeamHttpUnauthorizedError,
+} from '@seamapi/http';
 export type { SeamHttpApiError, SeamHttpInvalidInputError } from '@seamapi/http';

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceProperty, resources } from './actions/resources';
@@ -14,13 +19,17 @@ export class Seam implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Issue and revoke door access with Seam: ACS users, access groups, PIN codes and entrances',
+		description:
+			'Issue and revoke door access with Seam: ACS users, access groups, PIN codes and entrances',
 		defaults: { name: 'Seam' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'seamApi', required: true }],
-		properties: [resourceProperty, ...Object.values(resources).flatMap((resource) => resource.description)],
+		properties: [
+			resourceProperty,
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
 	};
 
 	methods = { listSearch, loadOptions };

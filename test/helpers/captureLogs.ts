@@ -9,7 +9,14 @@ export function captureLogs(): { text: () => string; restore: () => Promise<void
 	const record = (...args: unknown[]) => {
 		lines.push(args.map((a) => (typeof a === 'string' ? a : safeStringify(a))).join(' '));
 	};
-	const logger = { error: record, warn: record, info: record, debug: record, verbose: record, scoped: () => logger };
+	const logger = {
+		error: record,
+		warn: record,
+		info: record,
+		debug: record,
+		verbose: record,
+		scoped: () => logger,
+	};
 	LoggerProxy.init(logger as unknown as Parameters<typeof LoggerProxy.init>[0]);
 	const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
 		jest.spyOn(console, method).mockImplementation(record),
@@ -47,7 +54,8 @@ export function safeStringify(value: unknown): string {
 			// Every own property, enumerable or not (NodeApiError keeps `errorResponse` hidden), and
 			// the cause chain: whatever n8n or a log shipper might serialise.
 			const all: Record<string, unknown> = {};
-			for (const name of Object.getOwnPropertyNames(v)) all[name] = (v as unknown as Record<string, unknown>)[name];
+			for (const name of Object.getOwnPropertyNames(v))
+				all[name] = (v as unknown as Record<string, unknown>)[name];
 			all.cause = (v as { cause?: unknown }).cause;
 			return all;
 		}

@@ -42,7 +42,12 @@ export async function closedPort(): Promise<string> {
 	return `http://127.0.0.1:${port}`;
 }
 
-export function jsonError(res: http.ServerResponse, status: number, error: Record<string, unknown>, requestId = 'req_test_123') {
+export function jsonError(
+	res: http.ServerResponse,
+	status: number,
+	error: Record<string, unknown>,
+	requestId = 'req_test_123',
+) {
 	res.writeHead(status, { 'content-type': 'application/json', 'seam-request-id': requestId });
 	res.end(JSON.stringify({ error: { ...error, request_id: requestId }, ok: false }));
 }

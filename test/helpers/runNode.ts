@@ -55,7 +55,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
 		return request;
 	}
 
@@ -71,7 +75,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the Seam node');
 	}
 
-	async getDecrypted(_data: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string) {
+	async getDecrypted(
+		_data: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	) {
 		if (type !== new SeamApi().name) throw new Error(`Unexpected credential type ${type}`);
 		return this.credentials;
 	}
@@ -104,7 +112,11 @@ export interface RunResult {
 	run?: IRun;
 }
 
-function buildNode(parameters: INodeParameters, nodeTypes: TestNodeTypes, continueOnFail = false): INode {
+function buildNode(
+	parameters: INodeParameters,
+	nodeTypes: TestNodeTypes,
+	continueOnFail = false,
+): INode {
 	const node: INode = {
 		id: 'seam-node',
 		name: 'Seam',
@@ -117,14 +129,26 @@ function buildNode(parameters: INodeParameters, nodeTypes: TestNodeTypes, contin
 	};
 	// n8n fills in defaults for parameters the workflow JSON leaves out; so does this.
 	const nodeType = nodeTypes.getByNameAndVersion(SEAM_NODE_TYPE);
-	node.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, node.parameters, true, false, node, nodeType.description) ?? {};
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			nodeType.description,
+		) ?? {};
 	return node;
 }
 
-function buildAdditionalData(credentials: RunOptions['credentials'], hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+function buildAdditionalData(
+	credentials: RunOptions['credentials'],
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	// Everything else the engine may ask of its host (sub-workflows, binary data...) is a
 	// jest-mock-extended stub, as in n8n's own NodeTestHarness.
-	const additionalData = mock<IWorkflowExecuteAdditionalData>() as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData =
+		mock<IWorkflowExecuteAdditionalData>() as unknown as IWorkflowExecuteAdditionalData;
 	if (hooks) additionalData.hooks = hooks;
 	additionalData.currentNodeParameters = undefined;
 	additionalData.credentialsHelper = new TestCredentialsHelper(credentials);
@@ -141,11 +165,21 @@ function buildAdditionalData(credentials: RunOptions['credentials'], hooks?: Exe
 }
 
 function buildWorkflow(node: INode, nodeTypes: TestNodeTypes, timezone = 'UTC'): Workflow {
-	return new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false, settings: { timezone } });
+	return new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: { timezone },
+	});
 }
 
 /** Executes the Seam node once with the given parameters over the given input items. */
-export async function runSeamNode(parameters: INodeParameters, options: RunOptions): Promise<RunResult> {
+export async function runSeamNode(
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<RunResult> {
 	const nodeTypes = new TestNodeTypes();
 	const node = buildNode(parameters, nodeTypes, options.continueOnFail);
 	const workflow = buildWorkflow(node, nodeTypes, options.timezone);
@@ -162,7 +196,9 @@ export async function runSeamNode(parameters: INodeParameters, options: RunOptio
 	});
 
 	try {
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (e.g. an empty required field).
 		return { items: [], error: error as RunResult['error'] };

@@ -15,7 +15,10 @@ export interface SeamTarget {
 	sandbox?: Sandbox;
 	run(parameters: INodeParameters, options?: Omit<RunOptions, 'credentials'>): Promise<RunResult>;
 	/** Runs the node and fails the test with the node's error if there was one. */
-	ok(parameters: INodeParameters, options?: Omit<RunOptions, 'credentials'>): Promise<INodeExecutionData[]>;
+	ok(
+		parameters: INodeParameters,
+		options?: Omit<RunOptions, 'credentials'>,
+	): Promise<INodeExecutionData[]>;
 	close(): Promise<void>;
 }
 
@@ -35,7 +38,9 @@ export async function startSeamTarget(options: SandboxOptions = {}): Promise<Sea
 		async ok(parameters, runOptions) {
 			const result = await run(parameters, runOptions);
 			if (result.error) {
-				throw new Error(`Seam node failed: ${result.error.message}\n${result.error.description ?? ''}`);
+				throw new Error(
+					`Seam node failed: ${result.error.message}\n${result.error.description ?? ''}`,
+				);
 			}
 			return result.items;
 		},

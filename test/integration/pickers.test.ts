@@ -40,50 +40,126 @@ describeSandbox('pickers', () => {
 
 	test('ACS users follow the chosen system and the search text', async () => {
 		for (const name of ['Ann Salto', 'Bob Salto', 'Cat Salto']) {
-			await target.ok({ resource: 'acsUser', operation: 'create', acsSystemId: byId(seed.saltoSystemId), fullName: name });
+			await target.ok({
+				resource: 'acsUser',
+				operation: 'create',
+				acsSystemId: byId(seed.saltoSystemId),
+				fullName: name,
+			});
 		}
-		await target.ok({ resource: 'acsUser', operation: 'create', acsSystemId: byId(seed.latchSystemId), fullName: 'Dan Latch' });
+		await target.ok({
+			resource: 'acsUser',
+			operation: 'create',
+			acsSystemId: byId(seed.latchSystemId),
+			fullName: 'Dan Latch',
+		});
 
-		const saltoForm = { resource: 'credential', operation: 'create', acsSystemId: byId(seed.saltoSystemId) };
-		const saltoUsers = await listSearch.searchAcsUsers.call(context(saltoForm, 'parameters.acsUserId'));
-		expect(saltoUsers.results.map((r) => r.name).sort()).toEqual(['Ann Salto', 'Bob Salto', 'Cat Salto']);
+		const saltoForm = {
+			resource: 'credential',
+			operation: 'create',
+			acsSystemId: byId(seed.saltoSystemId),
+		};
+		const saltoUsers = await listSearch.searchAcsUsers.call(
+			context(saltoForm, 'parameters.acsUserId'),
+		);
+		expect(saltoUsers.results.map((r) => r.name).sort()).toEqual([
+			'Ann Salto',
+			'Bob Salto',
+			'Cat Salto',
+		]);
 
-		const searched = await listSearch.searchAcsUsers.call(context(saltoForm, 'parameters.acsUserId'), 'bob');
+		const searched = await listSearch.searchAcsUsers.call(
+			context(saltoForm, 'parameters.acsUserId'),
+			'bob',
+		);
 		expect(searched.results.map((r) => r.name)).toEqual(['Bob Salto']);
 
-		const latchForm = { resource: 'credential', operation: 'create', acsSystemId: byId(seed.latchSystemId) };
-		const latchUsers = await listSearch.searchAcsUsers.call(context(latchForm, 'parameters.acsUserId'));
+		const latchForm = {
+			resource: 'credential',
+			operation: 'create',
+			acsSystemId: byId(seed.latchSystemId),
+		};
+		const latchUsers = await listSearch.searchAcsUsers.call(
+			context(latchForm, 'parameters.acsUserId'),
+		);
 		expect(latchUsers.results.map((r) => r.name)).toEqual(['Dan Latch']);
 	});
 
 	test('access groups and entrances follow the chosen system', async () => {
-		const saltoForm = { resource: 'accessGroup', operation: 'get', acsSystemId: byId(seed.saltoSystemId) };
-		const groups = await listSearch.searchAccessGroups.call(context(saltoForm, 'parameters.accessGroupId'));
-		expect(groups.results.map((r) => r.name).sort()).toEqual(['Main Group', 'Pool Group', 'Staff Group']);
+		const saltoForm = {
+			resource: 'accessGroup',
+			operation: 'get',
+			acsSystemId: byId(seed.saltoSystemId),
+		};
+		const groups = await listSearch.searchAccessGroups.call(
+			context(saltoForm, 'parameters.accessGroupId'),
+		);
+		expect(groups.results.map((r) => r.name).sort()).toEqual([
+			'Main Group',
+			'Pool Group',
+			'Staff Group',
+		]);
 
 		const entrances = await listSearch.searchEntrances.call(
-			context({ resource: 'entrance', operation: 'get', acsSystemId: byId(seed.latchSystemId) }, 'parameters.entranceId'),
+			context(
+				{ resource: 'entrance', operation: 'get', acsSystemId: byId(seed.latchSystemId) },
+				'parameters.entranceId',
+			),
 		);
-		expect(entrances.results.map((r) => r.name).sort()).toEqual(['Front Door', 'Garage', 'Room 101', 'Room 102']);
+		expect(entrances.results.map((r) => r.name).sort()).toEqual([
+			'Front Door',
+			'Garage',
+			'Room 101',
+			'Room 102',
+		]);
 
 		const groupOptions = await loadOptions.getAccessGroups.call(
-			context({ resource: 'acsUser', operation: 'addToAccessGroup', acsSystemId: byId(seed.saltoSystemId) }, 'parameters.accessGroupIds'),
+			context(
+				{
+					resource: 'acsUser',
+					operation: 'addToAccessGroup',
+					acsSystemId: byId(seed.saltoSystemId),
+				},
+				'parameters.accessGroupIds',
+			),
 		);
-		expect(groupOptions.map((o) => o.value).sort()).toEqual(Object.values(seed.accessGroups).sort());
+		expect(groupOptions.map((o) => o.value).sort()).toEqual(
+			Object.values(seed.accessGroups).sort(),
+		);
 
 		const entranceOptions = await loadOptions.getEntrances.call(
-			context({ resource: 'credential', operation: 'create', acsSystemId: byId(seed.latchSystemId) }, 'parameters.entranceIds'),
+			context(
+				{ resource: 'credential', operation: 'create', acsSystemId: byId(seed.latchSystemId) },
+				'parameters.entranceIds',
+			),
 		);
-		expect(entranceOptions.map((o) => o.name).sort()).toEqual(['Front Door', 'Garage', 'Room 101', 'Room 102']);
+		expect(entranceOptions.map((o) => o.name).sort()).toEqual([
+			'Front Door',
+			'Garage',
+			'Room 101',
+			'Room 102',
+		]);
 
 		const noSystemYet = await loadOptions.getEntrances.call(
-			context({ resource: 'credential', operation: 'create', acsSystemId: { __rl: true, mode: 'list', value: '' } }, 'parameters.entranceIds'),
+			context(
+				{
+					resource: 'credential',
+					operation: 'create',
+					acsSystemId: { __rl: true, mode: 'list', value: '' },
+				},
+				'parameters.entranceIds',
+			),
 		);
 		expect(noSystemYet).toEqual([]);
 	});
 
 	test('credentials and user identities can be picked', async () => {
-		const [user] = await target.ok({ resource: 'acsUser', operation: 'create', acsSystemId: byId(seed.latchSystemId), fullName: 'Pin Picker' });
+		const [user] = await target.ok({
+			resource: 'acsUser',
+			operation: 'create',
+			acsSystemId: byId(seed.latchSystemId),
+			fullName: 'Pin Picker',
+		});
 		const [credential] = await target.ok({
 			resource: 'credential',
 			operation: 'create',
@@ -92,7 +168,10 @@ describeSandbox('pickers', () => {
 			entranceIds: [seed.entrances.garage],
 		});
 		const credentials = await listSearch.searchCredentials.call(
-			context({ resource: 'credential', operation: 'get', acsSystemId: byId(seed.latchSystemId) }, 'parameters.credentialId'),
+			context(
+				{ resource: 'credential', operation: 'get', acsSystemId: byId(seed.latchSystemId) },
+				'parameters.credentialId',
+			),
 		);
 		expect(credentials.results.map((r) => r.value)).toContain(credential.json.acs_credential_id);
 
@@ -100,14 +179,20 @@ describeSandbox('pickers', () => {
 			context({ resource: 'userIdentity', operation: 'get' }, 'parameters.userIdentityId'),
 			'jane',
 		);
-		expect(identities.results).toEqual([{ name: 'Jane Doe <jane@example.com>', value: seed.userIdentities.jane }]);
+		expect(identities.results).toEqual([
+			{ name: 'Jane Doe <jane@example.com>', value: seed.userIdentities.jane },
+		]);
 	});
 
-	test('a wrong API key in the picker gives Seam\'s message, not a crash or the key', async () => {
-		const ctx = loadOptionsContext({ resource: 'acsSystem', operation: 'get' }, 'parameters.acsSystemId', {
-			apiKey: 'seam_test_wrong_key_for_picker',
-			apiUrl: target.apiUrl,
-		});
+	test("a wrong API key in the picker gives Seam's message, not a crash or the key", async () => {
+		const ctx = loadOptionsContext(
+			{ resource: 'acsSystem', operation: 'get' },
+			'parameters.acsSystemId',
+			{
+				apiKey: 'seam_test_wrong_key_for_picker',
+				apiUrl: target.apiUrl,
+			},
+		);
 		await expect(listSearch.searchAcsSystems.call(ctx)).rejects.toMatchObject({ httpCode: '401' });
 	});
 });

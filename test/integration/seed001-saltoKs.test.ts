@@ -15,9 +15,16 @@ beforeAll(async () => {
 });
 afterAll(async () => target.close());
 
-test('Jane Doe, in two access groups, gets a generated 6-digit PIN for both groups\' entrances', async () => {
-	const [system] = await target.ok({ resource: 'acsSystem', operation: 'get', acsSystemId: byId(String(fx.salto.acs_system_id)) });
-	expect(system.json).toMatchObject({ acs_system_id: fx.salto.acs_system_id, external_type: 'salto_ks_site' });
+test("Jane Doe, in two access groups, gets a generated 6-digit PIN for both groups' entrances", async () => {
+	const [system] = await target.ok({
+		resource: 'acsSystem',
+		operation: 'get',
+		acsSystemId: byId(String(fx.salto.acs_system_id)),
+	});
+	expect(system.json).toMatchObject({
+		acs_system_id: fx.salto.acs_system_id,
+		external_type: 'salto_ks_site',
+	});
 
 	const groups = fx.saltoGroups.slice(0, 2);
 	expect(groups).toHaveLength(2);
@@ -45,24 +52,51 @@ test('Jane Doe, in two access groups, gets a generated 6-digit PIN for both grou
 		acsUserId,
 		accessGroupIds: groups.map((g) => String(g.acs_access_group_id)),
 	});
-	const memberOf = await target.ok({ resource: 'accessGroup', operation: 'getMany', acsSystemId: byId(String(system.json.acs_system_id)), returnAll: true });
+	const memberOf = await target.ok({
+		resource: 'accessGroup',
+		operation: 'getMany',
+		acsSystemId: byId(String(system.json.acs_system_id)),
+		returnAll: true,
+	});
 	expect(memberOf.length).toBeGreaterThanOrEqual(2);
 
-	const [pin] = await target.ok({ resource: 'credential', operation: 'create', acsSystemId: byId(String(system.json.acs_system_id)), acsUserId });
-	expect(pin.json).toMatchObject({ acs_system_id: system.json.acs_system_id, acs_user_id: user.json.acs_user_id, access_method: 'code' });
+	const [pin] = await target.ok({
+		resource: 'credential',
+		operation: 'create',
+		acsSystemId: byId(String(system.json.acs_system_id)),
+		acsUserId,
+	});
+	expect(pin.json).toMatchObject({
+		acs_system_id: system.json.acs_system_id,
+		acs_user_id: user.json.acs_user_id,
+		access_method: 'code',
+	});
 	expect(String(pin.json.code)).toMatch(/^\d{6}$/);
 
 	const expected = new Set<string>();
 	for (const group of groups) {
-		const entrances = await target.ok({ resource: 'accessGroup', operation: 'listAccessibleEntrances', accessGroupId: byId(String(group.acs_access_group_id)) });
+		const entrances = await target.ok({
+			resource: 'accessGroup',
+			operation: 'listAccessibleEntrances',
+			accessGroupId: byId(String(group.acs_access_group_id)),
+		});
 		entrances.forEach((e) => expected.add(String(e.json.acs_entrance_id)));
 	}
-	const opened = await target.ok({ resource: 'credential', operation: 'listAccessibleEntrances', credentialId: byId(String(pin.json.acs_credential_id)) });
+	const opened = await target.ok({
+		resource: 'credential',
+		operation: 'listAccessibleEntrances',
+		credentialId: byId(String(pin.json.acs_credential_id)),
+	});
 	expect(new Set(opened.map((e) => String(e.json.acs_entrance_id)))).toEqual(expected);
 });
 
 test('a custom code is refused before anything is created: Salto KS generates the PIN', async () => {
-	const [user] = await target.ok({ resource: 'acsUser', operation: 'create', acsSystemId: byId(String(fx.salto.acs_system_id)), fullName: 'Custom Carl' });
+	const [user] = await target.ok({
+		resource: 'acsUser',
+		operation: 'create',
+		acsSystemId: byId(String(fx.salto.acs_system_id)),
+		fullName: 'Custom Carl',
+	});
 	const before = target.sandbox?.requests.length ?? 0;
 	const result = await target.run({
 		resource: 'credential',

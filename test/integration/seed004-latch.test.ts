@@ -17,10 +17,22 @@ afterAll(async () => target.close());
 
 test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that entrance', async () => {
 	const latch = byId(String(fx.latch.acs_system_id));
-	const identities = await target.ok({ resource: 'userIdentity', operation: 'getMany', search: 'jane@example.com', returnAll: true });
+	const identities = await target.ok({
+		resource: 'userIdentity',
+		operation: 'getMany',
+		search: 'jane@example.com',
+		returnAll: true,
+	});
 	const jane =
 		identities.find((i) => i.json.email_address === 'jane@example.com')?.json ??
-		(await target.ok({ resource: 'userIdentity', operation: 'create', fullName: 'Jane Doe', additionalFields: { email: 'jane@example.com' } }))[0].json;
+		(
+			await target.ok({
+				resource: 'userIdentity',
+				operation: 'create',
+				fullName: 'Jane Doe',
+				additionalFields: { email: 'jane@example.com' },
+			})
+		)[0].json;
 
 	const [resident] = await target.ok({
 		resource: 'acsUser',
@@ -30,7 +42,10 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 		additionalFields: { email: 'jane@example.com' },
 		userIdentityId: byId(String(jane.user_identity_id)),
 	});
-	expect(resident.json).toMatchObject({ user_identity_id: jane.user_identity_id, email_address: 'jane@example.com' });
+	expect(resident.json).toMatchObject({
+		user_identity_id: jane.user_identity_id,
+		email_address: 'jane@example.com',
+	});
 
 	// One input item per entrance, as a workflow gets them from Entrance → Get Many.
 	const entrances = fx.latchEntrances.slice(0, 3);
@@ -52,11 +67,20 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 	const codes = new Set<string>();
 	for (const [index, credential] of credentials.entries()) {
 		expect(credential.pairedItem).toEqual({ item: index });
-		expect(credential.json).toMatchObject({ access_method: 'code', starts_at: startsAt, ends_at: endsAt, acs_user_id: resident.json.acs_user_id });
+		expect(credential.json).toMatchObject({
+			access_method: 'code',
+			starts_at: startsAt,
+			ends_at: endsAt,
+			acs_user_id: resident.json.acs_user_id,
+		});
 		expect(String(credential.json.code)).toMatch(/^\d{7}$/);
 		codes.add(String(credential.json.code));
 
-		const opened = await target.ok({ resource: 'credential', operation: 'listAccessibleEntrances', credentialId: byId(String(credential.json.acs_credential_id)) });
+		const opened = await target.ok({
+			resource: 'credential',
+			operation: 'listAccessibleEntrances',
+			credentialId: byId(String(credential.json.acs_credential_id)),
+		});
 		expect(opened.map((e) => e.json.acs_entrance_id)).toEqual([entrances[index].acs_entrance_id]);
 		expect(opened[0].json.display_name).toBe(entrances[index].display_name);
 	}
@@ -65,7 +89,12 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 
 test('Latch takes exactly one entrance per PIN code: two are refused before anything is created', async () => {
 	const latch = byId(String(fx.latch.acs_system_id));
-	const [user] = await target.ok({ resource: 'acsUser', operation: 'create', acsSystemId: latch, fullName: 'Two Doors' });
+	const [user] = await target.ok({
+		resource: 'acsUser',
+		operation: 'create',
+		acsSystemId: latch,
+		fullName: 'Two Doors',
+	});
 	const before = target.sandbox?.requests.length ?? 0;
 	const result = await target.run({
 		resource: 'credential',
@@ -74,8 +103,11 @@ test('Latch takes exactly one entrance per PIN code: two are refused before anyt
 		acsUserId: byId(String(user.json.acs_user_id)),
 		entranceIds: fx.latchEntrances.slice(0, 2).map((e) => String(e.acs_entrance_id)),
 	});
-	expect(result.error?.message).toBe('Allowed Entrances must hold exactly one entrance for Latch (got 2)');
-	if (target.sandbox) expect(target.sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/acs/systems/get']);
+	expect(result.error?.message).toBe(
+		'Allowed Entrances must hold exactly one entrance for Latch (got 2)',
+	);
+	if (target.sandbox)
+		expect(target.sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/acs/systems/get']);
 
 	const custom = await target.run({
 		resource: 'credential',

@@ -10,7 +10,11 @@ import { runSeamNode } from '../helpers/runNode';
 
 const API_KEY = 'seam_test_LeakCanary_9f8e7d6c5b4a';
 const SYSTEM_ID = '11111111-1111-4111-8111-111111111111';
-const getSystem = { resource: 'acsSystem', operation: 'get', acsSystemId: { __rl: true, mode: 'id', value: SYSTEM_ID } };
+const getSystem = {
+	resource: 'acsSystem',
+	operation: 'get',
+	acsSystemId: { __rl: true, mode: 'id', value: SYSTEM_ID },
+};
 
 interface Scenario {
 	name: string;
@@ -24,28 +28,45 @@ interface Scenario {
 const scenarios: Scenario[] = [
 	{
 		name: '401 unauthorized',
-		server: () => startFakeServer((_req, res) => jsonError(res, 401, { type: 'unauthorized', message: 'Unauthorized' }, 'req_401')),
+		server: () =>
+			startFakeServer((_req, res) =>
+				jsonError(res, 401, { type: 'unauthorized', message: 'Unauthorized' }, 'req_401'),
+			),
 		expectMessage: /^Unauthorized$/,
-		expectDescription: /Seam error type: unauthorized · HTTP status: 401 · Seam request ID: req_401/,
+		expectDescription:
+			/Seam error type: unauthorized · HTTP status: 401 · Seam request ID: req_401/,
 		expectHttpCode: '401',
 	},
 	{
 		name: 'JSON 404 with a Seam error type',
 		server: () =>
-			startFakeServer((_req, res) => jsonError(res, 404, { type: 'acs_system_not_found', message: 'ACS system not found' }, 'req_404')),
+			startFakeServer((_req, res) =>
+				jsonError(
+					res,
+					404,
+					{ type: 'acs_system_not_found', message: 'ACS system not found' },
+					'req_404',
+				),
+			),
 		expectMessage: /^ACS system not found$/,
-		expectDescription: /Seam error type: acs_system_not_found · HTTP status: 404 · Seam request ID: req_404/,
+		expectDescription:
+			/Seam error type: acs_system_not_found · HTTP status: 404 · Seam request ID: req_404/,
 		expectHttpCode: '404',
 	},
 	{
 		name: 'JSON 400 invalid_input with per-field messages',
 		server: () =>
 			startFakeServer((_req, res) =>
-				jsonError(res, 400, {
-					type: 'invalid_input',
-					message: 'Invalid input',
-					validation_errors: { acs_system_id: { _errors: ['Invalid uuid'] } },
-				}, 'req_400'),
+				jsonError(
+					res,
+					400,
+					{
+						type: 'invalid_input',
+						message: 'Invalid input',
+						validation_errors: { acs_system_id: { _errors: ['Invalid uuid'] } },
+					},
+					'req_400',
+				),
 			),
 		expectMessage: /^Invalid input$/,
 		expectDescription: /invalid_input[\s\S]*acs_system_id: Invalid uuid/,
@@ -65,7 +86,8 @@ const scenarios: Scenario[] = [
 	{
 		name: 'connection refused',
 		endpoint: closedPort,
-		expectMessage: /^Could not reach Seam at http:\/\/127\.0\.0\.1:\d+: (the connection was refused|the network request failed)$/,
+		expectMessage:
+			/^Could not reach Seam at http:\/\/127\.0\.0\.1:\d+: (the connection was refused|the network request failed)$/,
 	},
 	{
 		name: 'timeout',
@@ -94,18 +116,21 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 			});
 			afterEach(async () => server?.close());
 
-			test('the node fails with Seam\'s message, type, status and request id', async () => {
+			test("the node fails with Seam's message, type, status and request id", async () => {
 				const logs = captureLogs();
 				let result;
 				try {
-					result = await runSeamNode(getSystem, { credentials: { apiKey: API_KEY, apiUrl: endpoint } });
+					result = await runSeamNode(getSystem, {
+						credentials: { apiKey: API_KEY, apiUrl: endpoint },
+					});
 				} finally {
 					await logs.restore();
 				}
 				const { error, items, run } = result;
 				expect(items).toEqual([]);
 				expect(error?.message).toMatch(scenario.expectMessage);
-				if (scenario.expectDescription) expect(error?.description).toMatch(scenario.expectDescription);
+				if (scenario.expectDescription)
+					expect(error?.description).toMatch(scenario.expectDescription);
 				if (scenario.expectHttpCode) expect(error?.httpCode).toBe(scenario.expectHttpCode);
 				if (server) expect(server.requests[0]?.authorization).toBe(`Bearer ${API_KEY}`);
 

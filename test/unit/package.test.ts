@@ -29,12 +29,16 @@ describe('package.json', () => {
 	test('lists built nodes and credentials that exist', () => {
 		expect(pkg.n8n.nodes).toEqual(['dist/nodes/Seam/Seam.node.js']);
 		expect(pkg.n8n.credentials).toEqual(['dist/credentials/SeamApi.credentials.js']);
-		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(existsSync(path.join(root, file))).toBe(true);
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+			expect(existsSync(path.join(root, file))).toBe(true);
 	});
 });
 
 describe('the Seam node description', () => {
-	const description = load<{ description: INodeTypeDescription }>('dist/nodes/Seam/Seam.node.js', 'Seam').description;
+	const description = load<{ description: INodeTypeDescription }>(
+		'dist/nodes/Seam/Seam.node.js',
+		'Seam',
+	).description;
 
 	test('follows n8n conventions: tool use, light/dark icons, subtitle, credentials', () => {
 		expect(description.usableAsTool).toBe(true);
@@ -42,9 +46,13 @@ describe('the Seam node description', () => {
 		expect(description.credentials).toEqual([{ name: 'seamApi', required: true }]);
 		const icon = description.icon as { light: string; dark: string };
 		for (const file of [icon.light, icon.dark]) {
-			expect(existsSync(path.resolve(root, 'dist/nodes/Seam', file.replace('file:', '')))).toBe(true);
+			expect(existsSync(path.resolve(root, 'dist/nodes/Seam', file.replace('file:', '')))).toBe(
+				true,
+			);
 		}
-		const codex = JSON.parse(readFileSync(path.join(root, 'dist/nodes/Seam/Seam.node.json'), 'utf8'));
+		const codex = JSON.parse(
+			readFileSync(path.join(root, 'dist/nodes/Seam/Seam.node.json'), 'utf8'),
+		);
 		expect(codex.node).toBe('n8n-nodes-seam.seam');
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\/docs\.seam\.co\//);
 	});
@@ -53,10 +61,12 @@ describe('the Seam node description', () => {
 		const operations: Record<string, string[]> = {};
 		for (const property of description.properties.filter((p) => p.name === 'operation')) {
 			const resource = (property.displayOptions?.show?.resource as string[])[0];
-			operations[resource] = (property.options as Array<{ value: string; action: string }>).map((o) => {
-				expect(o.action).toBeTruthy();
-				return o.value;
-			});
+			operations[resource] = (property.options as Array<{ value: string; action: string }>).map(
+				(o) => {
+					expect(o.action).toBeTruthy();
+					return o.value;
+				},
+			);
 		}
 		expect(operations).toEqual({
 			accessGrant: ['create', 'delete', 'get', 'getMany', 'update'],
@@ -64,7 +74,18 @@ describe('the Seam node description', () => {
 			device: ['getMany'],
 			space: ['getMany'],
 			acsSystem: ['get', 'getMany'],
-			acsUser: ['addToAccessGroup', 'create', 'delete', 'get', 'getMany', 'listAccessibleEntrances', 'removeFromAccessGroup', 'suspend', 'unsuspend', 'update'],
+			acsUser: [
+				'addToAccessGroup',
+				'create',
+				'delete',
+				'get',
+				'getMany',
+				'listAccessibleEntrances',
+				'removeFromAccessGroup',
+				'suspend',
+				'unsuspend',
+				'update',
+			],
 			accessGroup: ['get', 'getMany', 'listAccessibleEntrances', 'listUsers'],
 			entrance: ['get', 'getMany'],
 			credential: ['create', 'delete', 'get', 'getMany', 'listAccessibleEntrances'],
@@ -84,7 +105,9 @@ describe('the Seam node description', () => {
 	});
 
 	test('the provider rules are shown where the user fills in the form', () => {
-		const notices = description.properties.filter((p) => p.type === 'notice').map((p) => p.displayName);
+		const notices = description.properties
+			.filter((p) => p.type === 'notice')
+			.map((p) => p.displayName);
 		expect(notices.join(' ')).toMatch(/Salto KS and Latch generate the PIN/);
 		expect(notices.join(' ')).toMatch(/Latch takes exactly one entrance per PIN code credential/);
 		expect(notices.join(' ')).toMatch(/stays "unsubscribed" until the schedule starts/);
@@ -96,7 +119,10 @@ describe('the seamApi credential', () => {
 		name: string;
 		properties: INodeProperties[];
 		documentationUrl: string;
-		test: { request: { url: string }; rules: Array<{ properties: { value: number; message: string } }> };
+		test: {
+			request: { url: string };
+			rules: Array<{ properties: { value: number; message: string } }>;
+		};
 	}>('dist/credentials/SeamApi.credentials.js', 'SeamApi');
 
 	test('has a password API key, an API URL defaulting to Seam, a test request and docs', () => {
@@ -104,9 +130,14 @@ describe('the seamApi credential', () => {
 		const apiKey = credential.properties.find((p) => p.name === 'apiKey')!;
 		expect(apiKey.typeOptions?.password).toBe(true);
 		expect(apiKey.description).toMatch(/seam_test/);
-		expect(credential.properties.find((p) => p.name === 'apiUrl')?.default).toBe('https://connect.getseam.com');
+		expect(credential.properties.find((p) => p.name === 'apiUrl')?.default).toBe(
+			'https://connect.getseam.com',
+		);
 		expect(credential.test.request.url).toBe('/workspaces/get');
-		expect(credential.test.rules[0].properties).toMatchObject({ value: 401, message: expect.stringMatching(/rejected this API key/) });
+		expect(credential.test.rules[0].properties).toMatchObject({
+			value: 401,
+			message: expect.stringMatching(/rejected this API key/),
+		});
 		expect(credential.documentationUrl).toMatch(/^https:\/\/docs\.seam\.co\//);
 	});
 });
@@ -119,6 +150,8 @@ test('reading the node description does not load the Seam SDK (n8n start-up stay
 		const loaded = Object.keys(require.cache).filter((f) => f.includes('vendor'));
 		process.stdout.write(JSON.stringify(loaded));
 	`;
-	const loaded = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
+	const loaded = JSON.parse(
+		execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }),
+	);
 	expect(loaded).toEqual([]);
 });

@@ -8,10 +8,21 @@ import { safeStringify } from '../helpers/captureLogs';
 import { closedPort, jsonError, startFakeServer } from '../helpers/fakeServers';
 
 const API_KEY = 'seam_test_RawCanary_1a2b3c4d';
-const node = { id: 'n', name: 'Seam', type: 'n8n-nodes-seam.seam', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+const node = {
+	id: 'n',
+	name: 'Seam',
+	type: 'n8n-nodes-seam.seam',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
 
 async function rawErrorFrom(endpoint: string): Promise<unknown> {
-	const seam = SeamHttp.fromApiKey(API_KEY, { endpoint, timeout: 300, axiosRetryOptions: { retries: 0 } });
+	const seam = SeamHttp.fromApiKey(API_KEY, {
+		endpoint,
+		timeout: 300,
+		axiosRetryOptions: { retries: 0 },
+	});
 	try {
 		await seam.acs.systems.get({ acs_system_id: '11111111-1111-4111-8111-111111111111' });
 	} catch (error) {
@@ -21,9 +32,28 @@ async function rawErrorFrom(endpoint: string): Promise<unknown> {
 }
 
 const cases: Array<[string, () => Promise<{ url: string; close?: () => Promise<void> }>]> = [
-	['401', async () => startFakeServer((_q, r) => jsonError(r, 401, { type: 'unauthorized', message: 'Unauthorized' }))],
-	['JSON 404', async () => startFakeServer((_q, r) => jsonError(r, 404, { type: 'acs_system_not_found', message: 'not found' }))],
-	['non-JSON 500', async () => startFakeServer((_q, r) => { r.writeHead(500, { 'content-type': 'text/plain' }); r.end('boom'); })],
+	[
+		'401',
+		async () =>
+			startFakeServer((_q, r) =>
+				jsonError(r, 401, { type: 'unauthorized', message: 'Unauthorized' }),
+			),
+	],
+	[
+		'JSON 404',
+		async () =>
+			startFakeServer((_q, r) =>
+				jsonError(r, 404, { type: 'acs_system_not_found', message: 'not found' }),
+			),
+	],
+	[
+		'non-JSON 500',
+		async () =>
+			startFakeServer((_q, r) => {
+				r.writeHead(500, { 'content-type': 'text/plain' });
+				r.end('boom');
+			}),
+	],
 	['refused', async () => ({ url: await closedPort() })],
 	['timeout', async () => startFakeServer(() => undefined)],
 ];

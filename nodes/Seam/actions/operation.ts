@@ -5,7 +5,11 @@ import type { SeamApi } from '../transport/client';
 /** One `<operation>.operation.ts` file: its form fields and what it does for one input item. */
 export interface SeamOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, api: SeamApi): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		api: SeamApi,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 export interface SeamResource {

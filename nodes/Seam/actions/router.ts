@@ -23,17 +23,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const handler = resources[resource]?.operations[operation];
 		try {
 			if (!handler) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex: i });
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" is not known for "${resource}"`,
+					{ itemIndex: i },
+				);
 			}
 			const result = await handler.execute.call(this, i, api);
 			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: i } }),
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: i },
+				}),
 			);
 		} catch (caught) {
 			const error =
 				caught instanceof NodeApiError || caught instanceof NodeOperationError
 					? caught
-					: new NodeOperationError(this.getNode(), (caught as Error).message ?? String(caught), { itemIndex: i });
+					: new NodeOperationError(this.getNode(), (caught as Error).message ?? String(caught), {
+							itemIndex: i,
+						});
 			if (this.continueOnFail()) {
 				returnData.push(errorItem(error, i));
 				continue;

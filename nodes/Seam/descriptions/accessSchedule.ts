@@ -7,7 +7,7 @@ export const accessScheduleFields = (required: boolean): INodeProperties[] => [
 		type: 'dateTime',
 		default: '',
 		required,
-		description: 'When access begins. Without a time zone, the workflow\'s time zone applies.',
+		description: "When access begins. Without a time zone, the workflow's time zone applies.",
 	},
 	{
 		displayName: 'Access Ends At',

@@ -11,7 +11,7 @@ export const acsUserProviderNotice: INodeProperties = {
 
 export const pinCodeProviderNotice: INodeProperties = {
 	displayName:
-		'Salto KS and Latch generate the PIN themselves: leave Custom Code empty for them. Latch takes exactly one entrance per PIN code credential: create one credential per door. Salto KS opens the entrances of the user\'s access groups.',
+		"Salto KS and Latch generate the PIN themselves: leave Custom Code empty for them. Latch takes exactly one entrance per PIN code credential: create one credential per door. Salto KS opens the entrances of the user's access groups.",
 	name: 'pinCodeProviderNotice',
 	type: 'notice',
 	default: '',

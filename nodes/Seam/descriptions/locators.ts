@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+const UUID_PATTERN =
+	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
 interface LocatorSpec {
 	displayName: string;
@@ -57,7 +58,8 @@ export const acsUserLocator = (overrides: Partial<INodeProperties> = {}): INodeP
 		displayName: 'ACS User',
 		name: 'acsUserId',
 		searchListMethod: 'searchAcsUsers',
-		description: 'The user in the access control system. The list shows the users of the chosen ACS system, if any.',
+		description:
+			'The user in the access control system. The list shows the users of the chosen ACS system, if any.',
 	}),
 	...overrides,
 });
@@ -77,7 +79,8 @@ export const entranceLocator = (overrides: Partial<INodeProperties> = {}): INode
 		displayName: 'Entrance',
 		name: 'entranceId',
 		searchListMethod: 'searchEntrances',
-		description: 'The entrance (door). The list shows the entrances of the chosen ACS system, if any.',
+		description:
+			'The entrance (door). The list shows the entrances of the chosen ACS system, if any.',
 	}),
 	...overrides,
 });
@@ -87,7 +90,8 @@ export const credentialLocator = (overrides: Partial<INodeProperties> = {}): INo
 		displayName: 'Credential',
 		name: 'credentialId',
 		searchListMethod: 'searchCredentials',
-		description: 'The credential (for example a PIN code). The list shows the credentials of the chosen ACS system, if any.',
+		description:
+			'The credential (for example a PIN code). The list shows the credentials of the chosen ACS system, if any.',
 	}),
 	...overrides,
 });
@@ -107,7 +111,7 @@ export const accessGrantLocator = (overrides: Partial<INodeProperties> = {}): IN
 		displayName: 'Access Grant',
 		name: 'accessGrantId',
 		searchListMethod: 'searchAccessGrants',
-		description: 'The Access Grant (one person\'s access to a set of doors for a period)',
+		description: "The Access Grant (one person's access to a set of doors for a period)",
 	}),
 	...overrides,
 });
@@ -123,11 +127,21 @@ export const accessMethodLocator = (overrides: Partial<INodeProperties> = {}): I
 });
 
 export const deviceLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
-	...locator({ displayName: 'Device', name: 'deviceId', searchListMethod: 'searchDevices', description: 'The device (for example a smart lock)' }),
+	...locator({
+		displayName: 'Device',
+		name: 'deviceId',
+		searchListMethod: 'searchDevices',
+		description: 'The device (for example a smart lock)',
+	}),
 	...overrides,
 });
 
 export const spaceLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
-	...locator({ displayName: 'Space', name: 'spaceId', searchListMethod: 'searchSpaces', description: 'The space (a group of devices and entrances, e.g. a unit)' }),
+	...locator({
+		displayName: 'Space',
+		name: 'spaceId',
+		searchListMethod: 'searchSpaces',
+		description: 'The space (a group of devices and entrances, e.g. a unit)',
+	}),
 	...overrides,
 });

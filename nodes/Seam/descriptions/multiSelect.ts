@@ -4,7 +4,10 @@ export const accessGroupsMultiSelect = (overrides: Partial<INodeProperties>): IN
 	displayName: 'Access Group Names or IDs',
 	name: 'accessGroupIds',
 	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getAccessGroups', loadOptionsDependsOn: ['acsSystemId.value'] },
+	typeOptions: {
+		loadOptionsMethod: 'getAccessGroups',
+		loadOptionsDependsOn: ['acsSystemId.value'],
+	},
 	default: [],
 	description:
 		'Access groups of the chosen ACS system. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -18,11 +18,15 @@ export async function waitUntilIssued(
 ): Promise<IDataObject[]> {
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	for (;;) {
-		const methods = (await api.call((seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }), itemIndex)) as unknown as IDataObject[];
+		const methods = (await api.call(
+			(seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }),
+			itemIndex,
+		)) as unknown as IDataObject[];
 		const pending = methods.filter((m) => m.is_issued !== true);
 		if (methods.length > 0 && pending.length === 0) return methods;
 		if (Date.now() >= deadline) {
-			const which = pending.map((m) => `${m.mode} ${m.access_method_id}`).join(', ') || 'none created yet';
+			const which =
+				pending.map((m) => `${m.mode} ${m.access_method_id}`).join(', ') || 'none created yet';
 			throw new NodeOperationError(
 				context.getNode(),
 				`The access methods were not issued within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
@@ -37,23 +41,48 @@ export async function waitUntilIssued(
 }
 
 function doorName(door: IDataObject): string {
-	return String(door.display_name ?? (door.properties as IDataObject | undefined)?.name ?? door.device_id ?? door.acs_entrance_id);
+	return String(
+		door.display_name ??
+			(door.properties as IDataObject | undefined)?.name ??
+			door.device_id ??
+			door.acs_entrance_id,
+	);
 }
 
 /** The doors one access method opens: its devices and ACS entrances, by name and ID. */
-export async function doorsOf(api: SeamApi, accessMethodId: string, itemIndex: number): Promise<IDataObject[]> {
+export async function doorsOf(
+	api: SeamApi,
+	accessMethodId: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const related = (await api.call(
-		(seam) => seam.accessMethods.getRelated({ access_method_ids: [accessMethodId], include: ['devices', 'acs_entrances'] }),
+		(seam) =>
+			seam.accessMethods.getRelated({
+				access_method_ids: [accessMethodId],
+				include: ['devices', 'acs_entrances'],
+			}),
 		itemIndex,
 	)) as unknown as { devices?: IDataObject[]; acs_entrances?: IDataObject[] };
 	return [
-		...(related.devices ?? []).map((d) => ({ type: 'device', device_id: d.device_id, name: doorName(d) })),
-		...(related.acs_entrances ?? []).map((e) => ({ type: 'acs_entrance', acs_entrance_id: e.acs_entrance_id, name: doorName(e) })),
+		...(related.devices ?? []).map((d) => ({
+			type: 'device',
+			device_id: d.device_id,
+			name: doorName(d),
+		})),
+		...(related.acs_entrances ?? []).map((e) => ({
+			type: 'acs_entrance',
+			acs_entrance_id: e.acs_entrance_id,
+			name: doorName(e),
+		})),
 	];
 }
 
 /** What a guest message needs: each PIN with the doors it opens. */
-export async function pinCodesWithDoors(api: SeamApi, methods: IDataObject[], itemIndex: number): Promise<IDataObject[]> {
+export async function pinCodesWithDoors(
+	api: SeamApi,
+	methods: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const pins: IDataObject[] = [];
 	for (const method of methods.filter((m) => m.mode === 'code' && m.code)) {
 		pins.push({

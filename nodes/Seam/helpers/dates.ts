@@ -10,7 +10,11 @@ async function loadLuxon(): Promise<typeof LuxonModule> {
 }
 
 function looksLikeLuxon(value: unknown): value is { toISO: () => string | null } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	);
 }
 
 /**
@@ -38,7 +42,11 @@ export async function readDateTime(
 	throw new NodeOperationError(
 		context.getNode(),
 		`${field}: "${String(value)}" is not a valid date and time`,
-		{ itemIndex, description: 'Use an ISO 8601 date and time, e.g. 2025-02-10T15:00:00Z, or pick one in the date picker.' },
+		{
+			itemIndex,
+			description:
+				'Use an ISO 8601 date and time, e.g. 2025-02-10T15:00:00Z, or pick one in the date picker.',
+		},
 	);
 }
 
@@ -82,16 +90,24 @@ export async function readAccessSchedule(
 	const fields = { starts: 'Access Starts At', ends: 'Access Ends At' };
 	const window = await readTimeWindow(
 		context,
-		{ startsAt: context.getNodeParameter('startsAt', itemIndex, ''), endsAt: context.getNodeParameter('endsAt', itemIndex, '') },
+		{
+			startsAt: context.getNodeParameter('startsAt', itemIndex, ''),
+			endsAt: context.getNodeParameter('endsAt', itemIndex, ''),
+		},
 		fields,
 		itemIndex,
 	);
 	if (!window.starts_at && !window.ends_at) return undefined;
 	if (!window.starts_at || !window.ends_at) {
-		throw new NodeOperationError(context.getNode(), `${fields.starts} and ${fields.ends} go together`, {
-			itemIndex,
-			description: 'An access schedule needs both a start and an end. Leave both empty for access without a schedule.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${fields.starts} and ${fields.ends} go together`,
+			{
+				itemIndex,
+				description:
+					'An access schedule needs both a start and an end. Leave both empty for access without a schedule.',
+			},
+		);
 	}
 	return { starts_at: window.starts_at, ends_at: window.ends_at };
 }

@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function assertSeamId(context: IExecuteFunctions, id: string, field: string, itemIndex: number): string {
+function assertSeamId(
+	context: IExecuteFunctions,
+	id: string,
+	field: string,
+	itemIndex: number,
+): string {
 	const trimmed = id.trim();
 	if (trimmed === '') {
 		throw new NodeOperationError(context.getNode(), `${field} is required`, {
@@ -21,11 +26,17 @@ function assertSeamId(context: IExecuteFunctions, id: string, field: string, ite
 }
 
 /** Reads a resource locator (From list / By ID) and checks that it holds a Seam ID. */
-export function readId(context: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
+export function readId(
+	context: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+): string {
 	const value = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as
 		| string
 		| INodeParameterResourceLocator;
-	const id = typeof value === 'object' && value !== null ? String(value.value ?? '') : String(value ?? '');
+	const id =
+		typeof value === 'object' && value !== null ? String(value.value ?? '') : String(value ?? '');
 	return assertSeamId(context, id, field, itemIndex);
 }
 
@@ -36,8 +47,13 @@ export function readOptionalId(
 	field: string,
 	itemIndex: number,
 ): string | undefined {
-	const value = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
-	const id = typeof value === 'object' && value !== null ? String((value as INodeParameterResourceLocator).value ?? '') : String(value ?? '');
+	const value = context.getNodeParameter(parameter, itemIndex, '', {
+		extractValue: true,
+	}) as unknown;
+	const id =
+		typeof value === 'object' && value !== null
+			? String((value as INodeParameterResourceLocator).value ?? '')
+			: String(value ?? '');
 	return id.trim() === '' ? undefined : assertSeamId(context, id, field, itemIndex);
 }
 

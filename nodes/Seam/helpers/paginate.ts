@@ -33,7 +33,11 @@ export async function listPaginated(
 		const results: IDataObject[] = [];
 		let [page, pagination] = await paginator.firstPage();
 		results.push(...(page as unknown as IDataObject[]));
-		while (pagination.hasNextPage && pagination.nextPageCursor && (returnAll || results.length < limit)) {
+		while (
+			pagination.hasNextPage &&
+			pagination.nextPageCursor &&
+			(returnAll || results.length < limit)
+		) {
 			[page, pagination] = await paginator.nextPage(pagination.nextPageCursor);
 			results.push(...(page as unknown as IDataObject[]));
 		}
@@ -43,4 +47,19 @@ export async function listPaginated(
 
 export function applyLimit<T>(items: readonly T[], { returnAll, limit }: ReturnLimit): T[] {
 	return returnAll ? [...items] : items.slice(0, limit);
+}
+
+/**
+ * A filter Seam cannot apply server-side (e.g. a capability flag): read every page, keep the
+ * matches, then apply the user's limit.
+ */
+export async function listMatching(
+	api: SeamApi,
+	itemIndex: number,
+	limits: ReturnLimit,
+	makeReader: (seam: SeamClient, pageSize: number) => PageReader,
+	keep: (thing: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	const all = await listPaginated(api, itemIndex, { returnAll: true, limit: 0 }, makeReader);
+	return applyLimit(all.filter(keep), limits);
 }

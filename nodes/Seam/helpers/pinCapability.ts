@@ -20,21 +20,36 @@ export async function assertPinCapable(
 ): Promise<void> {
 	const problems: string[] = [];
 	for (const device_id of targets.deviceIds) {
-		const device = (await api.call((seam) => seam.devices.get({ device_id }), itemIndex)) as IDataObject;
+		const device = (await api.call(
+			(seam) => seam.devices.get({ device_id }),
+			itemIndex,
+		)) as IDataObject;
 		if (device.can_program_online_access_codes !== true) {
-			problems.push(`device "${name(device, device_id)}" (${device_id}) cannot take online PIN codes`);
+			problems.push(
+				`device "${name(device, device_id)}" (${device_id}) cannot take online PIN codes`,
+			);
 		}
 	}
 	for (const acs_entrance_id of targets.entranceIds) {
-		const entrance = (await api.call((seam) => seam.acs.entrances.get({ acs_entrance_id }), itemIndex)) as IDataObject;
+		const entrance = (await api.call(
+			(seam) => seam.acs.entrances.get({ acs_entrance_id }),
+			itemIndex,
+		)) as IDataObject;
 		if (entrance.can_unlock_with_code !== true) {
-			problems.push(`entrance "${name(entrance, acs_entrance_id)}" (${acs_entrance_id}) cannot be unlocked with a code`);
+			problems.push(
+				`entrance "${name(entrance, acs_entrance_id)}" (${acs_entrance_id}) cannot be unlocked with a code`,
+			);
 		}
 	}
 	if (problems.length > 0) {
-		throw new NodeOperationError(context.getNode(), `A PIN code cannot open ${problems.length === 1 ? 'this door' : 'these doors'}: ${problems.join('; ')}`, {
-			itemIndex,
-			description: 'Remove them from the grant, or request a card or mobile key for them instead of a PIN code.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`A PIN code cannot open ${problems.length === 1 ? 'this door' : 'these doors'}: ${problems.join('; ')}`,
+			{
+				itemIndex,
+				description:
+					'Remove them from the grant, or request a card or mobile key for them instead of a PIN code.',
+			},
+		);
 	}
 }

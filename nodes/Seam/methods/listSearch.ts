@@ -1,7 +1,13 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { PageReader } from '../helpers/paginate';
 import { connectToSeam, type SeamApi } from '../transport/client';
+import type { SeamClient } from '../transport/sdk';
 import { chosenAcsSystemId } from './parent';
 
 const PAGE_SIZE = 100;
@@ -15,6 +21,42 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
 }
 
+function item(name: string, value: unknown): INodeListSearchItems {
+	return { name, value: String(value) };
+}
+
+function nameOf(thing: IDataObject, fallback: unknown): string {
+	return String(
+		thing.display_name ??
+			thing.name ??
+			(thing.properties as IDataObject | undefined)?.name ??
+			fallback,
+	);
+}
+
+/**
+ * One page of a paginated Seam list as n8n's list search wants it: n8n passes back the cursor of
+ * the previous page when the user scrolls. `search` is Seam's own server-side search.
+ */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	paginationToken: string | undefined,
+	makeReader: (seam: SeamClient) => PageReader,
+	toItem: (thing: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(context);
+	const [things, pagination] = await api.call((seam) => {
+		const reader = makeReader(seam);
+		return paginationToken ? reader.nextPage(paginationToken as PageCursor) : reader.firstPage();
+	});
+	return {
+		results: (things as unknown as IDataObject[]).map(toItem),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+const searchText = (filter?: string) => filter?.trim() || undefined;
+
 /** The system chosen in the form, or else every system: groups and credentials belong to one. */
 async function systemsToSearch(context: ILoadOptionsFunctions, api: SeamApi): Promise<string[]> {
 	const chosen = chosenAcsSystemId(context);
@@ -23,17 +65,21 @@ async function systemsToSearch(context: ILoadOptionsFunctions, api: SeamApi): Pr
 	return systems.map((s) => String(s.acs_system_id));
 }
 
-function item(name: string, value: unknown): INodeListSearchItems {
-	return { name, value: String(value) };
-}
-
-export async function searchAcsSystems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchAcsSystems(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const api = await connectToSeam(this);
 	const systems = (await api.call((seam) => seam.acs.systems.list())) as unknown as IDataObject[];
 	return {
 		results: systems
 			.filter((s) => matches(filter, s.name, s.external_type_display_name, s.acs_system_id))
-			.map((s) => item(`${s.name} (${s.external_type_display_name ?? s.external_type ?? 'ACS'})`, s.acs_system_id)),
+			.map((s) =>
+				item(
+					`${s.name} (${s.external_type_display_name ?? s.external_type ?? 'ACS'})`,
+					s.acs_system_id,
+				),
+			),
 	};
 }
 
@@ -42,33 +88,22 @@ export async function searchAcsUsers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
 	const acs_system_id = chosenAcsSystemId(this);
-	const search = filter?.trim() || undefined;
-	const [users, pagination] = await api.call((seam) => {
-		const request = seam.acs.users.list({ acs_system_id, search, limit: PAGE_SIZE });
-		const paginator = seam.createPaginator(request);
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
-	return {
-		results: (users as unknown as IDataObject[]).map((u) =>
-			item(u.email_address ? `${u.full_name} <${u.email_address}>` : String(u.full_name ?? u.acs_user_id), u.acs_user_id),
-		),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
-	};
-}
-
-export async function searchAccessGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
-	const systemIds = await systemsToSearch(this, api);
-	const results: INodeListSearchItems[] = [];
-	for (const id of systemIds) {
-		const groups = (await api.call((seam) => seam.acs.accessGroups.list({ acs_system_id: id }))) as unknown as IDataObject[];
-		for (const g of groups) {
-			if (matches(filter, g.name, g.display_name, g.acs_access_group_id)) results.push(item(String(g.name ?? g.display_name), g.acs_access_group_id));
-		}
-	}
-	return { results };
+	return await searchPage(
+		this,
+		paginationToken,
+		(seam) =>
+			seam.createPaginator(
+				seam.acs.users.list({ acs_system_id, search: searchText(filter), limit: PAGE_SIZE }),
+			),
+		(u) =>
+			item(
+				u.email_address
+					? `${u.full_name} <${u.email_address}>`
+					: String(u.full_name ?? u.acs_user_id),
+				u.acs_user_id,
+			),
+	);
 }
 
 export async function searchEntrances(
@@ -76,35 +111,20 @@ export async function searchEntrances(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
 	const acs_system_id = chosenAcsSystemId(this);
-	const search = filter?.trim() || undefined;
-	const [entrances, pagination] = await api.call((seam) => {
-		const paginator = seam.createPaginator(seam.acs.entrances.list({ acs_system_id, search, limit: PAGE_SIZE }));
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
-	return {
-		results: (entrances as unknown as IDataObject[]).map((e) =>
-			item(`${e.display_name}${e.can_unlock_with_code === false ? ' (no PIN)' : ''}`, e.acs_entrance_id),
-		),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
-	};
-}
-
-export async function searchCredentials(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
-	const systemIds = await systemsToSearch(this, api);
-	const results: INodeListSearchItems[] = [];
-	for (const id of systemIds) {
-		const credentials = (await api.call((seam) =>
-			seam.createPaginator(seam.acs.credentials.list({ acs_system_id: id, limit: PAGE_SIZE })).firstPage(),
-		))[0] as unknown as IDataObject[];
-		for (const c of credentials) {
-			const label = `${c.display_name ?? c.access_method} · ${c.acs_credential_id}`;
-			if (matches(filter, label, c.acs_user_id)) results.push(item(label, c.acs_credential_id));
-		}
-	}
-	return { results };
+	return await searchPage(
+		this,
+		paginationToken,
+		(seam) =>
+			seam.createPaginator(
+				seam.acs.entrances.list({ acs_system_id, search: searchText(filter), limit: PAGE_SIZE }),
+			),
+		(e) =>
+			item(
+				`${e.display_name}${e.can_unlock_with_code === false ? ' (no PIN)' : ''}`,
+				e.acs_entrance_id,
+			),
+	);
 }
 
 export async function searchUserIdentities(
@@ -112,54 +132,21 @@ export async function searchUserIdentities(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
-	const search = filter?.trim() || undefined;
-	const [identities, pagination] = await api.call((seam) => {
-		const paginator = seam.createPaginator(seam.userIdentities.list({ search, limit: PAGE_SIZE }));
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
-	return {
-		results: (identities as unknown as IDataObject[]).map((u) =>
-			item(u.email_address ? `${u.full_name ?? u.display_name} <${u.email_address}>` : String(u.full_name ?? u.display_name), u.user_identity_id),
-		),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
-	};
-}
-
-export async function searchAccessGrants(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
-	const [grants, pagination] = await api.call((seam) => {
-		const paginator = seam.createPaginator(seam.accessGrants.list({ limit: PAGE_SIZE }));
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
-	return {
-		results: (grants as unknown as IDataObject[])
-			.map((g) => item(`${g.name ?? g.display_name ?? 'Access Grant'}${g.access_grant_key ? ` (${g.access_grant_key})` : ''}`, g.access_grant_id))
-			.filter((result) => matches(filter, result.name, result.value)),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
-	};
-}
-
-/** The access methods of the grant chosen in the form (Seam lists them per grant). */
-export async function searchAccessMethods(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	let accessGrantId = '';
-	try {
-		accessGrantId = String(this.getCurrentNodeParameter('accessGrantId', { extractValue: true }) ?? '').trim();
-	} catch {
-		// No grant field in this form.
-	}
-	if (!accessGrantId) return { results: [] };
-	const api = await connectToSeam(this);
-	const methods = (await api.call((seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }))) as unknown as IDataObject[];
-	return {
-		results: methods
-			.map((m) => item(`${m.display_name ?? m.mode}${m.is_issued ? '' : ' (not issued yet)'}`, m.access_method_id))
-			.filter((result) => matches(filter, result.name, result.value)),
-	};
+	return await searchPage(
+		this,
+		paginationToken,
+		(seam) =>
+			seam.createPaginator(
+				seam.userIdentities.list({ search: searchText(filter), limit: PAGE_SIZE }),
+			),
+		(u) =>
+			item(
+				u.email_address
+					? `${u.full_name ?? u.display_name} <${u.email_address}>`
+					: nameOf(u, u.user_identity_id),
+				u.user_identity_id,
+			),
+	);
 }
 
 export async function searchDevices(
@@ -167,18 +154,13 @@ export async function searchDevices(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const api = await connectToSeam(this);
-	const search = filter?.trim() || undefined;
-	const [devices, pagination] = await api.call((seam) => {
-		const paginator = seam.createPaginator(seam.devices.list({ search, limit: PAGE_SIZE }));
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
-	return {
-		results: (devices as unknown as IDataObject[]).map((d) =>
-			item(String(d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id), d.device_id),
-		),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
-	};
+	return await searchPage(
+		this,
+		paginationToken,
+		(seam) =>
+			seam.createPaginator(seam.devices.list({ search: searchText(filter), limit: PAGE_SIZE })),
+		(d) => item(nameOf(d, d.device_id), d.device_id),
+	);
 }
 
 export async function searchSpaces(
@@ -186,14 +168,98 @@ export async function searchSpaces(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	return await searchPage(
+		this,
+		paginationToken,
+		(seam) =>
+			seam.createPaginator(seam.spaces.list({ search: searchText(filter), limit: PAGE_SIZE })),
+		(s) => item(nameOf(s, s.space_id), s.space_id),
+	);
+}
+
+export async function searchAccessGrants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	// Seam's grant list has no text search: filter the page here.
+	const page = await searchPage(
+		this,
+		paginationToken,
+		(seam) => seam.createPaginator(seam.accessGrants.list({ limit: PAGE_SIZE })),
+		(g) =>
+			item(
+				`${g.name ?? g.display_name ?? 'Access Grant'}${g.access_grant_key ? ` (${g.access_grant_key})` : ''}`,
+				g.access_grant_id,
+			),
+	);
+	return { ...page, results: page.results.filter((r) => matches(filter, r.name, r.value)) };
+}
+
+export async function searchAccessGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const api = await connectToSeam(this);
-	const search = filter?.trim() || undefined;
-	const [spaces, pagination] = await api.call((seam) => {
-		const paginator = seam.createPaginator(seam.spaces.list({ search, limit: PAGE_SIZE }));
-		return paginationToken ? paginator.nextPage(paginationToken as PageCursor) : paginator.firstPage();
-	});
+	const results: INodeListSearchItems[] = [];
+	for (const acs_system_id of await systemsToSearch(this, api)) {
+		const groups = (await api.call((seam) =>
+			seam.acs.accessGroups.list({ acs_system_id }),
+		)) as unknown as IDataObject[];
+		for (const g of groups) {
+			if (matches(filter, g.name, g.display_name, g.acs_access_group_id))
+				results.push(item(nameOf(g, g.acs_access_group_id), g.acs_access_group_id));
+		}
+	}
+	return { results };
+}
+
+export async function searchCredentials(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const results: INodeListSearchItems[] = [];
+	for (const acs_system_id of await systemsToSearch(this, api)) {
+		const [credentials] = await api.call((seam) =>
+			seam
+				.createPaginator(seam.acs.credentials.list({ acs_system_id, limit: PAGE_SIZE }))
+				.firstPage(),
+		);
+		for (const c of credentials as unknown as IDataObject[]) {
+			const label = `${c.display_name ?? c.access_method} · ${c.acs_credential_id}`;
+			if (matches(filter, label, c.acs_user_id)) results.push(item(label, c.acs_credential_id));
+		}
+	}
+	return { results };
+}
+
+/** The access methods of the grant chosen in the form (Seam lists them per grant). */
+export async function searchAccessMethods(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	let accessGrantId = '';
+	try {
+		accessGrantId = String(
+			this.getCurrentNodeParameter('accessGrantId', { extractValue: true }) ?? '',
+		).trim();
+	} catch {
+		// This form has no grant field: nothing to list by.
+	}
+	if (!accessGrantId) return { results: [] };
+	const api = await connectToSeam(this);
+	const methods = (await api.call((seam) =>
+		seam.accessMethods.list({ access_grant_id: accessGrantId }),
+	)) as unknown as IDataObject[];
 	return {
-		results: (spaces as unknown as IDataObject[]).map((s) => item(String(s.display_name ?? s.name), s.space_id)),
-		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+		results: methods
+			.map((m) =>
+				item(
+					`${m.display_name ?? m.mode}${m.is_issued ? '' : ' (not issued yet)'}`,
+					m.access_method_id,
+				),
+			)
+			.filter((result) => matches(filter, result.name, result.value)),
 	};
 }

@@ -4,12 +4,19 @@ import { connectToSeam } from '../transport/client';
 import { chosenAcsSystemId } from './parent';
 
 /** Multi-select options need a chosen ACS system: groups and entrances belong to one. */
-export async function getAccessGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getAccessGroups(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const acs_system_id = chosenAcsSystemId(this);
 	if (!acs_system_id) return [];
 	const api = await connectToSeam(this);
-	const groups = (await api.call((seam) => seam.acs.accessGroups.list({ acs_system_id }))) as unknown as IDataObject[];
-	return groups.map((g) => ({ name: String(g.name ?? g.display_name), value: String(g.acs_access_group_id) }));
+	const groups = (await api.call((seam) =>
+		seam.acs.accessGroups.list({ acs_system_id }),
+	)) as unknown as IDataObject[];
+	return groups.map((g) => ({
+		name: String(g.name ?? g.display_name),
+		value: String(g.acs_access_group_id),
+	}));
 }
 
 export async function getEntrances(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -22,32 +29,43 @@ export async function getEntrances(this: ILoadOptionsFunctions): Promise<INodePr
 	return entrances.map((e) => ({
 		name: String(e.display_name),
 		value: String(e.acs_entrance_id),
-		description: e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
+		description:
+			e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
 	}));
 }
 
 export async function getDevices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await connectToSeam(this);
-	const devices = (await api.call((seam) => seam.createPaginator(seam.devices.list({})).flattenToArray())) as unknown as IDataObject[];
+	const devices = (await api.call((seam) =>
+		seam.createPaginator(seam.devices.list({})).flattenToArray(),
+	)) as unknown as IDataObject[];
 	return devices.map((d) => ({
 		name: String(d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id),
 		value: String(d.device_id),
-		description: d.can_program_online_access_codes === true ? undefined : 'Cannot take online PIN codes',
+		description:
+			d.can_program_online_access_codes === true ? undefined : 'Cannot take online PIN codes',
 	}));
 }
 
-export async function getAllEntrances(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getAllEntrances(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const api = await connectToSeam(this);
-	const entrances = (await api.call((seam) => seam.createPaginator(seam.acs.entrances.list({})).flattenToArray())) as unknown as IDataObject[];
+	const entrances = (await api.call((seam) =>
+		seam.createPaginator(seam.acs.entrances.list({})).flattenToArray(),
+	)) as unknown as IDataObject[];
 	return entrances.map((e) => ({
 		name: String(e.display_name),
 		value: String(e.acs_entrance_id),
-		description: e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
+		description:
+			e.can_unlock_with_code === false ? 'A PIN code cannot open this entrance' : undefined,
 	}));
 }
 
 export async function getSpaces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await connectToSeam(this);
-	const spaces = (await api.call((seam) => seam.createPaginator(seam.spaces.list({})).flattenToArray())) as unknown as IDataObject[];
+	const spaces = (await api.call((seam) =>
+		seam.createPaginator(seam.spaces.list({})).flattenToArray(),
+	)) as unknown as IDataObject[];
 	return spaces.map((s) => ({ name: String(s.display_name ?? s.name), value: String(s.space_id) }));
 }

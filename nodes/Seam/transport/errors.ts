@@ -24,7 +24,9 @@ interface AxiosLikeError {
 }
 
 function isAxiosLike(error: unknown): error is AxiosLikeError {
-	return typeof error === 'object' && error !== null && (error as AxiosLikeError).isAxiosError === true;
+	return (
+		typeof error === 'object' && error !== null && (error as AxiosLikeError).isAxiosError === true
+	);
 }
 
 interface SeamApiErrorLike {
@@ -39,7 +41,11 @@ interface SeamApiErrorLike {
 function isSeamApiError(error: unknown): error is SeamApiErrorLike {
 	if (!(error instanceof Error)) return false;
 	const candidate = error as unknown as SeamApiErrorLike;
-	return typeof candidate.code === 'string' && typeof candidate.statusCode === 'number' && 'requestId' in candidate;
+	return (
+		typeof candidate.code === 'string' &&
+		typeof candidate.statusCode === 'number' &&
+		'requestId' in candidate
+	);
 }
 
 const NETWORK_ERROR_MESSAGES: Record<string, string> = {
@@ -71,7 +77,10 @@ function causeCodes(error: unknown): string[] {
 	return codes;
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+function headerValue(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const getter = (headers as { get?: (key: string) => unknown }).get;
 	const value = typeof getter === 'function' ? getter.call(headers, name) : headers[name];
@@ -80,7 +89,10 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 
 function bodySnippet(data: unknown): string {
 	if (typeof data !== 'string') return '';
-	const text = data.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = data
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 

@@ -15,4 +15,6 @@ export async function loadSeamSdk(): Promise<SeamSdkModule> {
 }
 
 /** The parameters object of an SDK method, e.g. SeamParams<SeamClient['acs']['users']['create']>. */
-export type SeamParams<F> = F extends (parameters: infer P, ...rest: never[]) => unknown ? NonNullable<P> : never;
+export type SeamParams<F> = F extends (parameters: infer P, ...rest: never[]) => unknown
+	? NonNullable<P>
+	: never;

@@ -2,13 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { userIdentityLocator } from '../../descriptions/locators';
-import { grantDevicesMultiSelect, grantEntrancesMultiSelect, grantSpacesMultiSelect } from '../../descriptions/multiSelect';
+import {
+	grantDevicesMultiSelect,
+	grantEntrancesMultiSelect,
+	grantSpacesMultiSelect,
+} from '../../descriptions/multiSelect';
 import { pinCodesWithDoors, waitUntilIssued } from '../../helpers/accessMethods';
 import { readTimeWindow } from '../../helpers/dates';
 import { readId, readIdList } from '../../helpers/ids';
 import { assertPinCapable } from '../../helpers/pinCapability';
 import { readPinCode } from '../../helpers/pinCodes';
 import { readRequiredString } from '../../helpers/text';
+import { waitTimeoutOption } from '../../descriptions/waitTimeout';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -31,7 +36,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'New Person',
 				value: 'new',
-				description: 'Creates a user identity for them, or reuses the one that already has this email',
+				description:
+					'Creates a user identity for them, or reuses the one that already has this email',
 			},
 		],
 		default: 'new',
@@ -75,7 +81,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Mobile Key', value: 'mobile_key' },
 		],
 		default: ['code'],
-		description: 'How the person opens the doors. A PIN code is the simplest: they type it on the keypad.',
+		description:
+			'How the person opens the doors. A PIN code is the simplest: they type it on the keypad.',
 	},
 	{
 		displayName: 'Starts At',
@@ -83,7 +90,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'When access begins (for a stay: check-in). Without a time zone, the workflow\'s time zone applies.',
+		description:
+			"When access begins (for a stay: check-in). Without a time zone, the workflow's time zone applies.",
 	},
 	{
 		displayName: 'Ends At',
@@ -107,7 +115,8 @@ const properties: INodeProperties[] = [
 		name: 'waitUntilIssued',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to wait until Seam has issued every access method, so that the output carries the PIN codes and the doors they open',
+		description:
+			'Whether to wait until Seam has issued every access method, so that the output carries the PIN codes and the doors they open',
 	},
 	{
 		displayName: 'Options',
@@ -122,22 +131,25 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 4821',
-				description: 'The PIN to program, 4 to 9 digits. If a door already uses it, Seam assigns another and says so in <code>warnings</code>.',
+				description:
+					'The PIN to program, 4 to 9 digits. If a door already uses it, Seam assigns another and says so in <code>warnings</code>.',
 			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'A name for the grant, e.g. "Stay of Jane Guest, Unit 101"' },
 			{
-				displayName: 'Wait Timeout (Seconds)',
-				name: 'waitTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 300 },
-				default: 60,
-				description: 'How long to wait for the access methods to be issued before failing',
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'A name for the grant, e.g. "Stay of Jane Guest, Unit 101"',
 			},
+			waitTimeoutOption('the access methods to be issued'),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['accessGrant'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessGrant'], operation: ['create'] } },
+	properties,
+);
 
 interface Inputs {
 	params: CreateParams;
@@ -154,29 +166,49 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 	const entranceIds = readIdList(context, 'entranceIds', 'Entrances', i);
 	const spaceIds = readIdList(context, 'spaceIds', 'Spaces', i);
 	if (deviceIds.length + entranceIds.length + spaceIds.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Choose at least one device, entrance or space', {
-			itemIndex: i,
-			description: 'An Access Grant needs doors: fill in Devices, Entrances or Spaces.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Choose at least one device, entrance or space',
+			{
+				itemIndex: i,
+				description: 'An Access Grant needs doors: fill in Devices, Entrances or Spaces.',
+			},
+		);
 	}
 	const modes = (context.getNodeParameter('accessMethods', i, ['code']) as string[]) ?? [];
 	if (modes.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Access Methods is required', { itemIndex: i, description: 'Choose at least one, e.g. PIN Code.' });
+		throw new NodeOperationError(context.getNode(), 'Access Methods is required', {
+			itemIndex: i,
+			description: 'Choose at least one, e.g. PIN Code.',
+		});
 	}
 	const window = await readTimeWindow(
 		context,
-		{ startsAt: context.getNodeParameter('startsAt', i, ''), endsAt: context.getNodeParameter('endsAt', i, '') },
+		{
+			startsAt: context.getNodeParameter('startsAt', i, ''),
+			endsAt: context.getNodeParameter('endsAt', i, ''),
+		},
 		{ starts: 'Starts At', ends: 'Ends At' },
 		i,
 	);
-	const options = context.getNodeParameter('options', i, {}) as { code?: string; name?: string; waitTimeout?: number };
+	const options = context.getNodeParameter('options', i, {}) as {
+		code?: string;
+		name?: string;
+		waitTimeout?: number;
+	};
 	const code = readPinCode(context, options.code, 'Custom PIN Code', i, { min: 4, max: 9 });
 	if (code && !modes.includes('code')) {
-		throw new NodeOperationError(context.getNode(), 'Custom PIN Code needs the PIN Code access method', { itemIndex: i });
+		throw new NodeOperationError(
+			context.getNode(),
+			'Custom PIN Code needs the PIN Code access method',
+			{ itemIndex: i },
+		);
 	}
 
 	const params = {
-		requested_access_methods: modes.map((mode) => (mode === 'code' && code ? { mode, code } : { mode })),
+		requested_access_methods: modes.map((mode) =>
+			mode === 'code' && code ? { mode, code } : { mode },
+		),
 		...window,
 	} as CreateParams;
 	if (deviceIds.length) params.device_ids = deviceIds;
@@ -186,32 +218,61 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 	if (key) params.access_grant_key = key;
 	if (options.name?.trim()) params.name = options.name.trim();
 	if (grantTo === 'existing') {
-		(params as { user_identity_id: string }).user_identity_id = readId(context, 'userIdentityId', 'User Identity', i);
+		(params as { user_identity_id: string }).user_identity_id = readId(
+			context,
+			'userIdentityId',
+			'User Identity',
+			i,
+		);
 	} else {
-		const user_identity: IDataObject = { full_name: readRequiredString(context, 'fullName', 'Full Name', i) };
+		const user_identity: IDataObject = {
+			full_name: readRequiredString(context, 'fullName', 'Full Name', i),
+		};
 		const email = String(context.getNodeParameter('email', i, '') ?? '').trim();
 		const phone = String(context.getNodeParameter('phoneNumber', i, '') ?? '').trim();
 		if (email) user_identity.email_address = email;
 		if (phone) user_identity.phone_number = phone;
 		(params as { user_identity: IDataObject }).user_identity = user_identity;
 	}
-	return { params, deviceIds, entranceIds, wantsPin: modes.includes('code'), waitTimeout: options.waitTimeout ?? 60 };
+	return {
+		params,
+		deviceIds,
+		entranceIds,
+		wantsPin: modes.includes('code'),
+		waitTimeout: options.waitTimeout ?? 60,
+	};
 }
 
 /**
  * The grant already made for this key, brought up to date with the requested times; undefined
  * when there is none yet.
  */
-async function existingGrant(api: SeamApi, params: CreateParams, i: number): Promise<IDataObject | undefined> {
+async function existingGrant(
+	api: SeamApi,
+	params: CreateParams,
+	i: number,
+): Promise<IDataObject | undefined> {
 	const access_grant_key = params.access_grant_key;
 	if (!access_grant_key) return undefined;
-	const found = (await api.call((seam) => seam.accessGrants.list({ access_grant_key }), i)) as unknown as IDataObject[];
+	const found = (await api.call(
+		(seam) => seam.accessGrants.list({ access_grant_key }),
+		i,
+	)) as unknown as IDataObject[];
 	const grant = found.find((g) => g.access_grant_key === access_grant_key);
 	if (!grant) return undefined;
-	const same = (a: unknown, b: unknown) => (a ? Date.parse(String(a)) : null) === (b ? Date.parse(String(b)) : null);
+	const same = (a: unknown, b: unknown) =>
+		(a ? Date.parse(String(a)) : null) === (b ? Date.parse(String(b)) : null);
 	if (!same(grant.starts_at, params.starts_at) || !same(grant.ends_at, params.ends_at)) {
 		const access_grant_id = String(grant.access_grant_id);
-		await api.call((seam) => seam.accessGrants.update({ access_grant_id, starts_at: params.starts_at, ends_at: params.ends_at }), i);
+		await api.call(
+			(seam) =>
+				seam.accessGrants.update({
+					access_grant_id,
+					starts_at: params.starts_at,
+					ends_at: params.ends_at,
+				}),
+			i,
+		);
 		return (await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject;
 	}
 	return grant;
@@ -225,26 +286,40 @@ async function reuseIdentityByEmail(api: SeamApi, params: CreateParams, i: numbe
 	const inline = (params as { user_identity?: IDataObject }).user_identity;
 	const email = inline?.email_address as string | undefined;
 	if (!email) return;
-	const found = (await api.call((seam) => seam.userIdentities.list({ search: email }), i)) as unknown as IDataObject[];
-	const match = found.find((u) => String(u.email_address ?? '').toLowerCase() === email.toLowerCase());
+	const found = (await api.call(
+		(seam) => seam.userIdentities.list({ search: email }),
+		i,
+	)) as unknown as IDataObject[];
+	const match = found.find(
+		(u) => String(u.email_address ?? '').toLowerCase() === email.toLowerCase(),
+	);
 	if (!match) return;
 	delete (params as { user_identity?: IDataObject }).user_identity;
 	(params as { user_identity_id: string }).user_identity_id = String(match.user_identity_id);
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const inputs = await readInputs(this, i);
 	const reused = await existingGrant(api, inputs.params, i);
 	if (!reused && inputs.wantsPin) await assertPinCapable(this, api, inputs, i);
 	if (!reused) await reuseIdentityByEmail(api, inputs.params, i);
-	const grant = reused ?? ((await api.call((seam) => seam.accessGrants.create(inputs.params), i)) as IDataObject);
+	const grant =
+		reused ??
+		((await api.call((seam) => seam.accessGrants.create(inputs.params), i)) as IDataObject);
 	const output: IDataObject = { ...grant, reused_existing_grant: Boolean(reused) };
 	if (!(this.getNodeParameter('waitUntilIssued', i, true) as boolean)) return output;
 
 	const access_grant_id = String(grant.access_grant_id);
 	const methods = await waitUntilIssued(this, api, access_grant_id, inputs.waitTimeout, i);
 	// Issuing can add warnings to the grant (e.g. requested_code_unavailable): read it again.
-	Object.assign(output, (await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject);
+	Object.assign(
+		output,
+		(await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject,
+	);
 	output.access_methods = methods;
 	output.pin_codes = await pinCodesWithDoors(api, methods, i);
 	return output;

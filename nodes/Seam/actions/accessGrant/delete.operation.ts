@@ -5,11 +5,21 @@ import { accessGrantLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['accessGrant'], operation: ['delete'] } }, [
-	accessGrantLocator({ description: 'The grant to revoke: its PIN codes, cards and mobile keys stop working (for a stay: at check-out)' }),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessGrant'], operation: ['delete'] } },
+	[
+		accessGrantLocator({
+			description:
+				'The grant to revoke: its PIN codes, cards and mobile keys stop working (for a stay: at check-out)',
+		}),
+	],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const access_grant_id = readId(this, 'accessGrantId', 'Access Grant', i);
 	await api.call((seam) => seam.accessGrants.delete({ access_grant_id }), i);
 	return { deleted: true, access_grant_id };

@@ -13,7 +13,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'ID', value: 'id' },
-			{ name: 'Access Grant Key', value: 'key', description: 'Your own key, e.g. the reservation ID' },
+			{
+				name: 'Access Grant Key',
+				value: 'key',
+				description: 'Your own key, e.g. the reservation ID',
+			},
 		],
 		default: 'id',
 	},
@@ -29,12 +33,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['accessGrant'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessGrant'], operation: ['get'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	if (this.getNodeParameter('getBy', i) === 'key') {
 		const access_grant_key = readRequiredString(this, 'accessGrantKey', 'Access Grant Key', i);
-		return (await api.call((seam) => seam.accessGrants.get({ access_grant_key }), i)) as IDataObject;
+		return (await api.call(
+			(seam) => seam.accessGrants.get({ access_grant_key }),
+			i,
+		)) as IDataObject;
 	}
 	const access_grant_id = readId(this, 'accessGrantId', 'Access Grant', i);
 	return (await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject;

@@ -10,14 +10,30 @@ import type { SeamApi } from '../../transport/client';
 const properties: INodeProperties[] = [
 	acsSystemLocator(),
 	...returnAllOrLimit,
-	{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only groups whose name contains this text' },
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only groups whose name contains this text',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['accessGroup'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessGroup'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
 	const search = (this.getNodeParameter('search', i, '') as string).trim();
-	const groups = await api.call((seam) => seam.acs.accessGroups.list(search ? { acs_system_id, search } : { acs_system_id }), i);
+	const groups = await api.call(
+		(seam) => seam.acs.accessGroups.list(search ? { acs_system_id, search } : { acs_system_id }),
+		i,
+	);
 	return applyLimit(groups as unknown as IDataObject[], readReturnLimit(this, i));
 }

@@ -5,13 +5,26 @@ import { accessGroupLocator, acsSystemLocator } from '../../descriptions/locator
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['accessGroup'], operation: ['listUsers'] } }, [
-	acsSystemLocator({ required: false, description: 'Narrows the access group list to this ACS system. Optional.' }),
-	accessGroupLocator(),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessGroup'], operation: ['listUsers'] } },
+	[
+		acsSystemLocator({
+			required: false,
+			description: 'Narrows the access group list to this ACS system. Optional.',
+		}),
+		accessGroupLocator(),
+	],
+);
 
 /** One output item per member of the group. */
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const acs_access_group_id = readId(this, 'accessGroupId', 'Access Group', i);
-	return (await api.call((seam) => seam.acs.accessGroups.listUsers({ acs_access_group_id }), i)) as unknown as IDataObject[];
+	return (await api.call(
+		(seam) => seam.acs.accessGroups.listUsers({ acs_access_group_id }),
+		i,
+	)) as unknown as IDataObject[];
 }

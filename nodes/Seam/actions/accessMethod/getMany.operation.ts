@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessGrantLocator, deviceLocator, entranceLocator, spaceLocator } from '../../descriptions/locators';
+import {
+	accessGrantLocator,
+	deviceLocator,
+	entranceLocator,
+	spaceLocator,
+} from '../../descriptions/locators';
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
 import { readId } from '../../helpers/ids';
 import { applyLimit } from '../../helpers/paginate';
@@ -21,7 +26,11 @@ const properties: INodeProperties[] = [
 		name: 'listBy',
 		type: 'options',
 		options: [
-			{ name: 'Access Grant', value: 'accessGrant', description: 'The PIN codes, cards and mobile keys of one grant (seed step 3)' },
+			{
+				name: 'Access Grant',
+				value: 'accessGrant',
+				description: 'The PIN codes, cards and mobile keys of one grant (seed step 3)',
+			},
 			{ name: 'Device', value: 'device' },
 			{ name: 'Entrance', value: 'entrance' },
 			{ name: 'Space', value: 'space' },
@@ -35,9 +44,16 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['accessMethod'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['accessMethod'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const listBy = this.getNodeParameter('listBy', i) as keyof typeof FILTERS;
 	const { field, parameter, param } = FILTERS[listBy];
 	const id = readId(this, parameter, field, i);

@@ -12,9 +12,24 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['accessMethod'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get an access method, with its PIN code once issued', action: 'Get an access method' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the access methods of a grant, device, entrance or space', action: 'Get many access methods' },
-		{ name: 'Get Related', value: 'getRelated', description: 'The doors an access method opens', action: 'Get the doors of an access method' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get an access method, with its PIN code once issued',
+			action: 'Get an access method',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the access methods of a grant, device, entrance or space',
+			action: 'Get many access methods',
+		},
+		{
+			name: 'Get Related',
+			value: 'getRelated',
+			description: 'The doors an access method opens',
+			action: 'Get the doors of an access method',
+		},
 	],
 	default: 'getMany',
 };

@@ -5,11 +5,16 @@ import { acsSystemLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['acsSystem'], operation: ['get'] } }, [
-	acsSystemLocator(),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsSystem'], operation: ['get'] } },
+	[acsSystemLocator()],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
 	return (await api.call((seam) => seam.acs.systems.get({ acs_system_id }), i)) as IDataObject;
 }

@@ -25,9 +25,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['acsSystem'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsSystem'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as { search?: string };
 	const search = filters.search?.trim();
 	const systems = await api.call((seam) => seam.acs.systems.list(search ? { search } : {}), i);

@@ -11,8 +11,18 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['acsSystem'] } },
 	options: [
-		{ name: 'Get', value: 'get', description: 'Get an access control system', action: 'Get an ACS system' },
-		{ name: 'Get Many', value: 'getMany', description: 'List the access control systems connected to the workspace', action: 'Get many ACS systems' },
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get an access control system',
+			action: 'Get an ACS system',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List the access control systems connected to the workspace',
+			action: 'Get many ACS systems',
+		},
 	],
 	default: 'getMany',
 };

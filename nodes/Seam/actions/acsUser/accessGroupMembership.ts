@@ -31,15 +31,25 @@ export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
 		for (const acs_access_group_id of groupIds) {
 			const params = { acs_user_id, acs_access_group_id };
 			await api.call(
-				(seam) => (change === 'add' ? seam.acs.users.addToAccessGroup(params) : seam.acs.users.removeFromAccessGroup(params)),
+				(seam) =>
+					change === 'add'
+						? seam.acs.users.addToAccessGroup(params)
+						: seam.acs.users.removeFromAccessGroup(params),
 				i,
 			);
 		}
-		return { success: true, acs_user_id, [`${change === 'add' ? 'added' : 'removed'}_acs_access_group_ids`]: groupIds };
+		return {
+			success: true,
+			acs_user_id,
+			[`${change === 'add' ? 'added' : 'removed'}_acs_access_group_ids`]: groupIds,
+		};
 	}
 
 	return {
-		description: updateDisplayOptions({ show: { resource: ['acsUser'], operation: [operation] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: ['acsUser'], operation: [operation] } },
+			properties,
+		),
 		execute,
 	};
 }

@@ -35,25 +35,49 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: 'e.g. +15555550100', description: 'In E.164 format' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +15555550100',
+				description: 'In E.164 format',
+			},
 		],
 	},
 	userIdentityLocator({
 		required: false,
-		description: 'Link the new ACS user to this user identity (one person across all your access systems). Optional.',
+		description:
+			'Link the new ACS user to this user identity (one person across all your access systems). Optional.',
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['create'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
 	const full_name = readRequiredString(this, 'fullName', 'Full Name', i);
 	const access_schedule = await readAccessSchedule(this, i);
 	const accessGroupIds = readIdList(this, 'accessGroupIds', 'Access Groups to Join', i);
 	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
-	const additional = this.getNodeParameter('additionalFields', i, {}) as { email?: string; phoneNumber?: string };
+	const additional = this.getNodeParameter('additionalFields', i, {}) as {
+		email?: string;
+		phoneNumber?: string;
+	};
 
 	const body: SeamParams<SeamClient['acs']['users']['create']> = { acs_system_id, full_name };
 	if (access_schedule) body.access_schedule = access_schedule;
@@ -64,7 +88,11 @@ export async function execute(this: IExecuteFunctions, i: number, api: SeamApi):
 	const user = (await api.call((seam) => seam.acs.users.create(body), i)) as IDataObject;
 	for (const acs_access_group_id of accessGroupIds) {
 		await api.call(
-			(seam) => seam.acs.users.addToAccessGroup({ acs_user_id: user.acs_user_id as string, acs_access_group_id }),
+			(seam) =>
+				seam.acs.users.addToAccessGroup({
+					acs_user_id: user.acs_user_id as string,
+					acs_access_group_id,
+				}),
 			i,
 		);
 	}

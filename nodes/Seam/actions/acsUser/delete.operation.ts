@@ -5,11 +5,16 @@ import { acsUserLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['delete'] } }, [
-	acsUserLocator({ description: 'The user to delete. Their credentials stop working.' }),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['delete'] } },
+	[acsUserLocator({ description: 'The user to delete. Their credentials stop working.' })],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
 	await api.call((seam) => seam.acs.users.delete({ acs_user_id }), i);
 	return { deleted: true, acs_user_id };

@@ -5,9 +5,16 @@ import { acsUserLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['get'] } }, [acsUserLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['get'] } },
+	[acsUserLocator()],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
 	return (await api.call((seam) => seam.acs.users.get({ acs_user_id }), i)) as IDataObject;
 }

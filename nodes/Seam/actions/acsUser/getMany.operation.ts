@@ -9,9 +9,15 @@ import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
 const properties: INodeProperties[] = [
-	acsSystemLocator({ required: false, description: 'Only users of this ACS system. Leave empty for all systems.' }),
+	acsSystemLocator({
+		required: false,
+		description: 'Only users of this ACS system. Leave empty for all systems.',
+	}),
 	...returnAllOrLimit,
-	userIdentityLocator({ required: false, description: 'Only the ACS users linked to this user identity. Optional.' }),
+	userIdentityLocator({
+		required: false,
+		description: 'Only the ACS users linked to this user identity. Optional.',
+	}),
 	{
 		displayName: 'Search',
 		name: 'search',
@@ -21,9 +27,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const params: SeamParams<SeamClient['acs']['users']['list']> = {};
 	const acs_system_id = readOptionalId(this, 'acsSystemId', 'ACS System', i);
 	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
@@ -31,5 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number, api: SeamApi):
 	if (acs_system_id) params.acs_system_id = acs_system_id;
 	if (user_identity_id) params.user_identity_id = user_identity_id;
 	if (search) params.search = search;
-	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) => seam.createPaginator(seam.acs.users.list({ ...params, limit })));
+	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
+		seam.createPaginator(seam.acs.users.list({ ...params, limit })),
+	);
 }

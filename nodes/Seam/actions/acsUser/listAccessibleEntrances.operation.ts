@@ -11,7 +11,14 @@ export const description = updateDisplayOptions(
 );
 
 /** One output item per entrance the user can open (through access groups and credentials). */
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
-	return (await api.call((seam) => seam.acs.users.listAccessibleEntrances({ acs_user_id }), i)) as unknown as IDataObject[];
+	return (await api.call(
+		(seam) => seam.acs.users.listAccessibleEntrances({ acs_user_id }),
+		i,
+	)) as unknown as IDataObject[];
 }

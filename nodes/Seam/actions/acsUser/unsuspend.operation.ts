@@ -5,10 +5,17 @@ import { acsUserLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['unsuspend'] } }, [acsUserLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['unsuspend'] } },
+	[acsUserLocator()],
+);
 
 /** Returns the user afterwards, so the workflow can check `is_suspended`. */
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
 	await api.call((seam) => seam.acs.users.unsuspend({ acs_user_id }), i);
 	return (await api.call((seam) => seam.acs.users.get({ acs_user_id }), i)) as IDataObject;

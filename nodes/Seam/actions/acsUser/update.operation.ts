@@ -17,9 +17,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Full Name', name: 'fullName', type: 'string', default: '' },
-			{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', description: 'In E.164 format, e.g. +15555550100' },
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				description: 'In E.164 format, e.g. +15555550100',
+			},
 		],
 	},
 	...accessScheduleFields(false).map((field) => ({
@@ -28,11 +40,22 @@ const properties: INodeProperties[] = [
 	})),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['acsUser'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acsUser'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
-	const fields = this.getNodeParameter('updateFields', i, {}) as { email?: string; fullName?: string; phoneNumber?: string };
+	const fields = this.getNodeParameter('updateFields', i, {}) as {
+		email?: string;
+		fullName?: string;
+		phoneNumber?: string;
+	};
 	const access_schedule = await readAccessSchedule(this, i);
 	const params: SeamParams<SeamClient['acs']['users']['update']> = { acs_user_id };
 	if (fields.fullName?.trim()) params.full_name = fields.fullName.trim();

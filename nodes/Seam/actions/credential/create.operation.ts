@@ -8,6 +8,7 @@ import { readTimeWindow } from '../../helpers/dates';
 import { readId, readIdList } from '../../helpers/ids';
 import { readPinCode } from '../../helpers/pinCodes';
 import { providerRules } from '../../helpers/providers';
+import { waitTimeoutOption } from '../../descriptions/waitTimeout';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -16,7 +17,10 @@ const POLL_INTERVAL_MS = 500;
 const properties: INodeProperties[] = [
 	pinCodeProviderNotice,
 	acsSystemLocator(),
-	acsUserLocator({ description: 'The user who gets the PIN code. The list shows the users of the chosen ACS system.' }),
+	acsUserLocator({
+		description:
+			'The user who gets the PIN code. The list shows the users of the chosen ACS system.',
+	}),
 	entrancesMultiSelect({
 		displayName: 'Allowed Entrance Names or IDs',
 		description:
@@ -27,7 +31,8 @@ const properties: INodeProperties[] = [
 		name: 'startsAt',
 		type: 'dateTime',
 		default: '',
-		description: 'When the PIN starts to work. Without a time zone, the workflow\'s time zone applies.',
+		description:
+			"When the PIN starts to work. Without a time zone, the workflow's time zone applies.",
 	},
 	{
 		displayName: 'Valid Until',
@@ -57,21 +62,18 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 482916',
-				description: 'The PIN to set, digits only. Only for systems that accept custom codes: Salto KS and Latch generate their own.',
+				description:
+					'The PIN to set, digits only. Only for systems that accept custom codes: Salto KS and Latch generate their own.',
 			},
-			{
-				displayName: 'Wait Timeout (Seconds)',
-				name: 'waitTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 300 },
-				default: 60,
-				description: 'How long to wait for the PIN before failing',
-			},
+			waitTimeoutOption('the PIN'),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['credential'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['credential'], operation: ['create'] } },
+	properties,
+);
 
 async function waitForCode(
 	context: IExecuteFunctions,
@@ -87,7 +89,7 @@ async function waitForCode(
 		if (Date.now() >= deadline) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`The PIN code was not ready within ${timeoutSeconds} second${timeoutSeconds === 1 ? "" : "s"}`,
+				`The PIN code was not ready within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
 				{
 					itemIndex,
 					description: `The credential ${acs_credential_id} exists; its PIN was not generated yet. Read it later with Credential → Get, or raise "Wait Timeout".`,
@@ -95,26 +97,42 @@ async function waitForCode(
 			);
 		}
 		await sleep(POLL_INTERVAL_MS);
-		current = (await api.call((seam) => seam.acs.credentials.get({ acs_credential_id }), itemIndex)) as IDataObject;
+		current = (await api.call(
+			(seam) => seam.acs.credentials.get({ acs_credential_id }),
+			itemIndex,
+		)) as IDataObject;
 	}
 	return current;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
 	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
 	const entranceIds = readIdList(this, 'entranceIds', 'Allowed Entrances', i);
 	const window = await readTimeWindow(
 		this,
-		{ startsAt: this.getNodeParameter('startsAt', i, ''), endsAt: this.getNodeParameter('endsAt', i, '') },
+		{
+			startsAt: this.getNodeParameter('startsAt', i, ''),
+			endsAt: this.getNodeParameter('endsAt', i, ''),
+		},
 		{ starts: 'Valid From', ends: 'Valid Until' },
 		i,
 	);
-	const options = this.getNodeParameter('options', i, {}) as { code?: string; waitTimeout?: number };
+	const options = this.getNodeParameter('options', i, {}) as {
+		code?: string;
+		waitTimeout?: number;
+	};
 	const code = readPinCode(this, options.code, 'Custom Code', i);
 
 	// One read to learn the provider, so its rules fail here with a clear message instead of in Seam.
-	const system = (await api.call((seam) => seam.acs.systems.get({ acs_system_id }), i)) as IDataObject;
+	const system = (await api.call(
+		(seam) => seam.acs.systems.get({ acs_system_id }),
+		i,
+	)) as IDataObject;
 	const rules = providerRules(system.external_type as string | undefined);
 	if (code && rules.generatesPinCodes) {
 		throw new NodeOperationError(this.getNode(), `Custom Code is not supported by ${rules.name}`, {
@@ -147,7 +165,10 @@ export async function execute(this: IExecuteFunctions, i: number, api: SeamApi):
 	if (entranceIds.length) params.allowed_acs_entrance_ids = entranceIds;
 	if (code) params.code = code;
 
-	const credential = (await api.call((seam) => seam.acs.credentials.create(params), i)) as IDataObject;
+	const credential = (await api.call(
+		(seam) => seam.acs.credentials.create(params),
+		i,
+	)) as IDataObject;
 	const wait = this.getNodeParameter('waitForCode', i, true) as boolean;
 	return wait ? await waitForCode(this, api, credential, options.waitTimeout ?? 60, i) : credential;
 }

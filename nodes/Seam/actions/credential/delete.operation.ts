@@ -5,12 +5,22 @@ import { acsSystemLocator, credentialLocator } from '../../descriptions/locators
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['credential'], operation: ['delete'] } }, [
-	acsSystemLocator({ required: false, description: 'Narrows the credential list to this ACS system. Optional.' }),
-	credentialLocator({ description: 'The credential to revoke. Its PIN stops working.' }),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['credential'], operation: ['delete'] } },
+	[
+		acsSystemLocator({
+			required: false,
+			description: 'Narrows the credential list to this ACS system. Optional.',
+		}),
+		credentialLocator({ description: 'The credential to revoke. Its PIN stops working.' }),
+	],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const acs_credential_id = readId(this, 'credentialId', 'Credential', i);
 	await api.call((seam) => seam.acs.credentials.delete({ acs_credential_id }), i);
 	return { deleted: true, acs_credential_id };

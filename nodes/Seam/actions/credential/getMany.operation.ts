@@ -13,12 +13,23 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['credential'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['credential'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
 	const acs_user_id = readOptionalId(this, 'acsUserId', 'ACS User', i);
 	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
-		seam.createPaginator(seam.acs.credentials.list(acs_user_id ? { acs_system_id, acs_user_id, limit } : { acs_system_id, limit })),
+		seam.createPaginator(
+			seam.acs.credentials.list(
+				acs_user_id ? { acs_system_id, acs_user_id, limit } : { acs_system_id, limit },
+			),
+		),
 	);
 }

@@ -8,13 +8,23 @@ import type { SeamApi } from '../../transport/client';
 export const description = updateDisplayOptions(
 	{ show: { resource: ['credential'], operation: ['listAccessibleEntrances'] } },
 	[
-		acsSystemLocator({ required: false, description: 'Narrows the credential list to this ACS system. Optional.' }),
+		acsSystemLocator({
+			required: false,
+			description: 'Narrows the credential list to this ACS system. Optional.',
+		}),
 		credentialLocator(),
 	],
 );
 
 /** One output item per entrance the credential opens. */
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const acs_credential_id = readId(this, 'credentialId', 'Credential', i);
-	return (await api.call((seam) => seam.acs.credentials.listAccessibleEntrances({ acs_credential_id }), i)) as unknown as IDataObject[];
+	return (await api.call(
+		(seam) => seam.acs.credentials.listAccessibleEntrances({ acs_credential_id }),
+		i,
+	)) as unknown as IDataObject[];
 }

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { listPaginated } from '../../helpers/paginate';
+import { listMatching, listPaginated } from '../../helpers/paginate';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Each device carries <code>can_program_online_access_codes</code>: whether Seam can program a PIN code on it.',
+		displayName:
+			'Each device carries <code>can_program_online_access_codes</code>: whether Seam can program a PIN code on it.',
 		name: 'deviceNotice',
 		type: 'notice',
 		default: '',
@@ -21,8 +22,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only devices whose name contains this text' },
-			{ displayName: 'Space ID', name: 'spaceId', type: 'string', default: '', description: 'Only the devices of this space' },
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only devices whose name contains this text',
+			},
+			{
+				displayName: 'Space ID',
+				name: 'spaceId',
+				type: 'string',
+				default: '',
+				description: 'Only the devices of this space',
+			},
 			{
 				displayName: 'PIN Capable Only',
 				name: 'pinCapable',
@@ -34,19 +47,35 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['device'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
-	const f = this.getNodeParameter('filters', i, {}) as { search?: string; spaceId?: string; pinCapable?: boolean };
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
+	const f = this.getNodeParameter('filters', i, {}) as {
+		search?: string;
+		spaceId?: string;
+		pinCapable?: boolean;
+	};
 	const params: SeamParams<SeamClient['devices']['list']> = {};
 	if (f.search?.trim()) params.search = f.search.trim();
 	if (f.spaceId?.trim()) params.space_id = f.spaceId.trim();
 	const limits = readReturnLimit(this, i);
 	if (!f.pinCapable) {
-		return await listPaginated(api, i, limits, (seam, limit) => seam.createPaginator(seam.devices.list({ ...params, limit })));
+		return await listPaginated(api, i, limits, (seam, limit) =>
+			seam.createPaginator(seam.devices.list({ ...params, limit })),
+		);
 	}
-	// Seam has no server-side filter for this capability: read everything, then keep the matches.
-	const all = await listPaginated(api, i, { returnAll: true, limit: 0 }, (seam, limit) => seam.createPaginator(seam.devices.list({ ...params, limit })));
-	const capable = all.filter((d) => d.can_program_online_access_codes === true);
-	return limits.returnAll ? capable : capable.slice(0, limits.limit);
+	return await listMatching(
+		api,
+		i,
+		limits,
+		(seam, limit) => seam.createPaginator(seam.devices.list({ ...params, limit })),
+		(thing) => thing.can_program_online_access_codes === true,
+	);
 }

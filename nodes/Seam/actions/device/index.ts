@@ -9,8 +9,18 @@ const operation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['device'] } },
-	options: [{ name: 'Get Many', value: 'getMany', description: 'List smart locks and other devices, with their capabilities', action: 'Get many devices' }],
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List smart locks and other devices, with their capabilities',
+			action: 'Get many devices',
+		},
+	],
 	default: 'getMany',
 };
 
-export const device: SeamResource = { description: [operation, ...getMany.description], operations: { getMany } };
+export const device: SeamResource = {
+	description: [operation, ...getMany.description],
+	operations: { getMany },
+};

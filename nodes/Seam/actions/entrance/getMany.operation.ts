@@ -4,18 +4,22 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { acsSystemLocator } from '../../descriptions/locators';
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
 import { readOptionalId } from '../../helpers/ids';
-import { listPaginated } from '../../helpers/paginate';
+import { listMatching, listPaginated } from '../../helpers/paginate';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Each entrance carries <code>can_unlock_with_code</code>: whether a PIN code can open it.',
+		displayName:
+			'Each entrance carries <code>can_unlock_with_code</code>: whether a PIN code can open it.',
 		name: 'entranceNotice',
 		type: 'notice',
 		default: '',
 	},
-	acsSystemLocator({ required: false, description: 'Only entrances of this ACS system. Leave empty for all systems.' }),
+	acsSystemLocator({
+		required: false,
+		description: 'Only entrances of this ACS system. Leave empty for all systems.',
+	}),
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -24,7 +28,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only entrances whose name contains this text' },
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only entrances whose name contains this text',
+			},
 			{
 				displayName: 'Unlockable With Code Only',
 				name: 'canUnlockWithCode',
@@ -36,20 +46,35 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['entrance'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['entrance'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const params: SeamParams<SeamClient['acs']['entrances']['list']> = {};
 	const acs_system_id = readOptionalId(this, 'acsSystemId', 'ACS System', i);
-	const filters = this.getNodeParameter('filters', i, {}) as { search?: string; canUnlockWithCode?: boolean };
+	const filters = this.getNodeParameter('filters', i, {}) as {
+		search?: string;
+		canUnlockWithCode?: boolean;
+	};
 	if (acs_system_id) params.acs_system_id = acs_system_id;
 	if (filters.search?.trim()) params.search = filters.search.trim();
 	const limits = readReturnLimit(this, i);
 	if (!filters.canUnlockWithCode) {
-		return await listPaginated(api, i, limits, (seam, limit) => seam.createPaginator(seam.acs.entrances.list({ ...params, limit })));
+		return await listPaginated(api, i, limits, (seam, limit) =>
+			seam.createPaginator(seam.acs.entrances.list({ ...params, limit })),
+		);
 	}
-	// Seam has no server-side filter for this capability: read everything, then keep the matches.
-	const all = await listPaginated(api, i, { returnAll: true, limit: 0 }, (seam, limit) => seam.createPaginator(seam.acs.entrances.list({ ...params, limit })));
-	const unlockable = all.filter((entrance) => entrance.can_unlock_with_code === true);
-	return limits.returnAll ? unlockable : unlockable.slice(0, limits.limit);
+	return await listMatching(
+		api,
+		i,
+		limits,
+		(seam, limit) => seam.createPaginator(seam.acs.entrances.list({ ...params, limit })),
+		(thing) => thing.can_unlock_with_code === true,
+	);
 }

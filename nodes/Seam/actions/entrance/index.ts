@@ -12,7 +12,12 @@ const operation: INodeProperties = {
 	displayOptions: { show: { resource: ['entrance'] } },
 	options: [
 		{ name: 'Get', value: 'get', description: 'Get an entrance (door)', action: 'Get an entrance' },
-		{ name: 'Get Many', value: 'getMany', description: 'List entrances, with whether a PIN code can open each', action: 'Get many entrances' },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List entrances, with whether a PIN code can open each',
+			action: 'Get many entrances',
+		},
 	],
 	default: 'getMany',
 };

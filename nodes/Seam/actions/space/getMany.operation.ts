@@ -7,12 +7,25 @@ import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only spaces whose name contains this text' },
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only spaces whose name contains this text',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['space'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['space'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const search = (this.getNodeParameter('search', i, '') as string).trim();
 	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
 		seam.createPaginator(seam.spaces.list(search ? { search, limit } : { limit })),

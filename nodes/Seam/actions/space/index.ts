@@ -9,8 +9,18 @@ const operation: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['space'] } },
-	options: [{ name: 'Get Many', value: 'getMany', description: 'List spaces (groups of devices and entrances, e.g. a unit)', action: 'Get many spaces' }],
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List spaces (groups of devices and entrances, e.g. a unit)',
+			action: 'Get many spaces',
+		},
+	],
 	default: 'getMany',
 };
 
-export const space: SeamResource = { description: [operation, ...getMany.description], operations: { getMany } };
+export const space: SeamResource = {
+	description: [operation, ...getMany.description],
+	operations: { getMany },
+};

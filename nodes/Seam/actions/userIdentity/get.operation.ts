@@ -5,9 +5,19 @@ import { userIdentityLocator } from '../../descriptions/locators';
 import { readId } from '../../helpers/ids';
 import type { SeamApi } from '../../transport/client';
 
-export const description = updateDisplayOptions({ show: { resource: ['userIdentity'], operation: ['get'] } }, [userIdentityLocator()]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['userIdentity'], operation: ['get'] } },
+	[userIdentityLocator()],
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject> {
 	const user_identity_id = readId(this, 'userIdentityId', 'User Identity', i);
-	return (await api.call((seam) => seam.userIdentities.get({ user_identity_id }), i)) as IDataObject;
+	return (await api.call(
+		(seam) => seam.userIdentities.get({ user_identity_id }),
+		i,
+	)) as IDataObject;
 }

@@ -7,12 +7,25 @@ import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only identities whose name, email or phone number contains this text' },
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Only identities whose name, email or phone number contains this text',
+	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['userIdentity'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['userIdentity'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	api: SeamApi,
+): Promise<IDataObject[]> {
 	const search = (this.getNodeParameter('search', i, '') as string).trim();
 	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
 		seam.createPaginator(seam.userIdentities.list(search ? { search, limit } : { limit })),

@@ -12,9 +12,24 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['userIdentity'] } },
 	options: [
-		{ name: 'Create', value: 'create', description: 'Create a user identity: one person across all your access systems', action: 'Create a user identity' },
-		{ name: 'Get', value: 'get', description: 'Get a user identity', action: 'Get a user identity' },
-		{ name: 'Get Many', value: 'getMany', description: 'List user identities', action: 'Get many user identities' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a user identity: one person across all your access systems',
+			action: 'Create a user identity',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get a user identity',
+			action: 'Get a user identity',
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List user identities',
+			action: 'Get many user identities',
+		},
 	],
 	default: 'create',
 };

@@ -1,4 +1,5 @@
 import { startSandbox } from './server';
+import { DEFAULT_RETRY_DELAYS_MS } from './webhook-service';
 
 // `npm run sandbox`: a local stand-in for https://connect.getseam.com.
 // Port: --port N, else PORT, else 4010. API key: SEAM_SANDBOX_API_KEY, else the default.
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
 		`User identity "Jane Doe": ${seed.userIdentities.jane}`,
 		`Smart locks: Front Door Lock ${seed.devices.frontDoorLock}, Back Door Lock ${seed.devices.backDoorLock}, Garage Keypad ${seed.devices.garageKeypad}, Old Deadbolt (no PIN codes) ${seed.devices.oldDeadbolt}`,
 		`Spaces: Unit 101 ${seed.spaces.unit101}, Pool Area ${seed.spaces.poolArea}`,
+		`Webhooks: /webhooks/create {url, event_types?}; every new event is POSTed there, signed with the webhook's`,
+		`  whsec_ secret (Svix headers), retried after ${DEFAULT_RETRY_DELAYS_MS.join(', ')} ms on failure`,
 		'Press Ctrl+C to stop.',
 	];
 	console.log(lines.join('\n'));

@@ -60,6 +60,20 @@ export function recordEvent(
 		...(system != null ? { connected_account_id: system.connected_account_id } : {}),
 		...subject,
 	};
+	return appendEvent(store, event, userIdentityId);
+}
+
+/**
+ * The single place events enter the store: everything that records an event
+ * (the routes through recordEvent, the test helpers in event-factory.ts) comes
+ * through here, so webhooks are told about every one of them.
+ */
+export function appendEvent(
+	store: Store,
+	event: SeamEvent,
+	userIdentityId: string | null = null,
+): SeamEvent {
 	store.events.push({ seq: store.nextSeq(), event, user_identity_id: userIdentityId });
+	store.onEventRecorded?.(event);
 	return event;
 }

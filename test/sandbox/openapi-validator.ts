@@ -189,6 +189,16 @@ export class ContractValidator {
 		return describeErrors(validate.errors ?? []);
 	}
 
+	/** Checks a value against one component schema, e.g. ('event', …); null when it conforms. */
+	validateComponent(name: string, value: unknown): string | null {
+		const validate = this.compile(`component ${name}`, () =>
+			name in componentSchemas ? { $ref: `${COMPONENT_REF_PREFIX}${name}` } : undefined,
+		);
+		if (validate == null) return `No component schema named ${name}`;
+		if (validate(value)) return null;
+		return describeErrors(validate.errors ?? []);
+	}
+
 	private requestValidator(path: string) {
 		return this.compile(`request ${path}`, () => requestSchemaOf(path));
 	}

@@ -35,6 +35,8 @@ export interface HandlerState {
 	settings: SandboxSettings;
 	requests: RecordedRequest[];
 	contractViolations: string[];
+	/** Runs after every handled request, e.g. to react to webhooks created or deleted. */
+	afterRequest?: () => void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -118,6 +120,7 @@ async function handle(
 
 	state.requests.push({ method, path, params, status });
 	send(res, status, requestId, body);
+	state.afterRequest?.();
 }
 
 function isAuthorized(req: IncomingMessage, apiKey: string): boolean {

@@ -1,11 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { SeamEventType } from '@seamapi/types/connect';
+
+import { emitEvent, type EmitManyOptions, type EmitOptions, emitTimestamp } from './event-factory';
 import { ContractValidator } from './openapi-validator';
 import { createRequestHandler, type RecordedRequest } from './request-handler';
 import { routes } from './routes';
 import { createSeededStore, getSeedIds, type SeedIds } from './seed';
-import type { Store } from './store';
+import { settleDueWork } from './settle';
+import type { SeamEvent, Store } from './store';
+import type { WebhookDeliveryAttempt } from './webhook-delivery';
+import { retryDelaysOption, WebhookService } from './webhook-service';
 
 export interface SandboxOptions {
 	/** Default 0: a random free port. */
@@ -33,6 +39,13 @@ export interface SandboxOptions {
 	 * sandbox_contract_violation and is recorded in contractViolations.
 	 */
 	validate?: boolean;
+	/**
+	 * Default [50, 100, 200, 400]: a webhook delivery that gets no 2xx answer
+	 * (or a network error) is retried after each of these delays in turn, so at
+	 * most length + 1 attempts. Seam's own schedule is 5 s, 5 min, 30 min, 2 h,
+	 * 5 h, 10 h, 10 h; [] means a single attempt.
+	 */
+	webhookRetryDelaysMs?: number[];
 }
 
 export interface Sandbox {
@@ -43,8 +56,32 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** Sandbox bugs: responses that broke Seam's documented contract, and crashes. */
 	contractViolations: string[];
+	/** Every webhook delivery attempt (retries included), in the order they finished. */
+	deliveries: WebhookDeliveryAttempt[];
+	/**
+	 * Resolves once no webhook delivery is queued, in flight or waiting for a
+	 * retry; rejects if that takes longer than timeoutMs (default 10 000).
+	 */
+	flushDeliveries(timeoutMs?: number): Promise<void>;
+	/**
+	 * Records an event of any type Seam documents, as if something had happened
+	 * in the workspace: it shows up in /events/list and is delivered to webhooks.
+	 * Required fields not given get defaults (seeded ids where the field names a
+	 * sandbox object). Throws if the event would not match Seam's event schema.
+	 */
+	emitEvent(
+		eventType: SeamEventType,
+		fields?: Record<string, unknown>,
+		options?: EmitOptions,
+	): SeamEvent;
+	/** `count` events of one type, oldest first; pass `at` to give them all the same timestamp. */
+	emitEvents(count: number, eventType: SeamEventType, options?: EmitManyOptions): SeamEvent[];
+	/** Stops the server; pending webhook deliveries and retries are cancelled. */
 	close(): Promise<void>;
-	/** Back to the freshly seeded state (same seeded ids); also clears `requests`. */
+	/**
+	 * Back to the freshly seeded state (same seeded ids, no webhooks); clears
+	 * `requests` and `deliveries` and cancels pending deliveries.
+	 */
 	reset(): void;
 }
 
@@ -53,13 +90,19 @@ export const DEFAULT_API_KEY = 'seam_test_sandbox_key_0000';
 // Compiling the validators takes a couple of seconds; do it once per process,
 // however many sandboxes a test suite starts.
 let sharedValidator: ContractValidator | null = null;
-function contractValidator(): ContractValidator {
-	if (sharedValidator == null) {
-		sharedValidator = new ContractValidator();
+let warmedUp = false;
+function contractValidator(warmUp = true): ContractValidator {
+	sharedValidator ??= new ContractValidator();
+	if (warmUp && !warmedUp) {
 		sharedValidator.warmUp(Object.keys(routes));
+		warmedUp = true;
 	}
 	return sharedValidator;
 }
+
+const DEFAULT_FLUSH_TIMEOUT_MS = 10_000;
+// close() waits this long at most for deliveries it cut off to wind down.
+const CLOSE_TIMEOUT_MS = 2_000;
 
 function delayOption(
 	options: SandboxOptions,
@@ -80,20 +123,52 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		accessMethodIssueDelayMs: delayOption(options, 'accessMethodIssueDelayMs'),
 	};
 
-	let store: Store = createSeededStore();
 	const requests: RecordedRequest[] = [];
 	const contractViolations: string[] = [];
+	const validator = options.validate === false ? null : contractValidator();
+
+	let store: Store = createSeededStore();
+	const webhooks = new WebhookService(() => store, {
+		retryDelaysMs: retryDelaysOption(options.webhookRetryDelaysMs),
+		reportBug: (message) => contractViolations.push(message),
+	});
+	webhooks.attach(store);
 
 	const server = createServer(
 		createRequestHandler({
 			apiKey,
 			store: () => store,
-			validator: options.validate === false ? null : contractValidator(),
+			validator,
 			settings,
 			requests,
 			contractViolations,
+			afterRequest: () => webhooks.afterChange(),
 		}),
 	);
+
+	// emitEvent(s): settle first, so history stays in time order (a PIN that fell
+	// due earlier is recorded before the emitted event), then record and deliver.
+	const emit = (
+		type: SeamEventType,
+		count: number,
+		fields: Record<string, unknown>,
+		at?: Date | string,
+	) => {
+		const now = new Date();
+		const fixedAt = emitTimestamp(at, now);
+		settleDueWork(store, now);
+		// Emitted events are always checked, even with validate: false (no route warm-up needed).
+		const eventValidator = validator ?? contractValidator(false);
+		const events: SeamEvent[] = [];
+		try {
+			for (let index = 0; index < count; index += 1) {
+				events.push(emitEvent(store, eventValidator, type, fields, fixedAt ?? new Date()));
+			}
+		} finally {
+			webhooks.afterChange();
+		}
+		return events;
+	};
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -113,16 +188,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		seed: getSeedIds(),
 		requests,
 		contractViolations,
+		deliveries: webhooks.deliveries,
+		flushDeliveries(timeoutMs = DEFAULT_FLUSH_TIMEOUT_MS) {
+			return webhooks.flush(timeoutMs);
+		},
+		emitEvent(eventType, fields = {}, emitOptions = {}) {
+			return emit(eventType, 1, fields, emitOptions.at)[0];
+		},
+		emitEvents(count, eventType, emitOptions = {}) {
+			if (!Number.isInteger(count) || count < 0) {
+				throw new RangeError('emitEvents: count must be a non-negative integer');
+			}
+			return emit(eventType, count, emitOptions.fields ?? {}, emitOptions.at);
+		},
 		close() {
-			closing ??= new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				// Clients such as the SDK keep connections alive; without this close() would wait for them.
-				server.closeAllConnections();
-			});
+			closing ??= Promise.all([
+				// Requests in flight were destroyed; if one is slow to report it, closing goes on anyway.
+				webhooks.close(CLOSE_TIMEOUT_MS).catch(() => undefined),
+				new Promise<void>((resolve) => {
+					server.close(() => resolve());
+					// Clients such as the SDK keep connections alive; without this close() would wait for them.
+					server.closeAllConnections();
+				}),
+			]).then(() => undefined);
 			return closing;
 		},
 		reset() {
+			webhooks.reset();
 			store = createSeededStore();
+			webhooks.attach(store);
 			requests.length = 0;
 		},
 	};

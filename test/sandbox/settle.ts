@@ -12,3 +12,22 @@ export function settleDueWork(store: Store, now: Date): void {
 	issueDueCredentials(store, now);
 	settleAccessGrants(store, now);
 }
+
+/**
+ * When settleDueWork next has something to do (epoch ms), or null. Webhooks
+ * need it: nobody may send a request when a PIN is due, yet its event must
+ * still be delivered then (see due-work-timer.ts).
+ */
+export function nextDueAt(store: Store): number | null {
+	let next = Infinity;
+	for (const credential of store.credentials.values()) {
+		if (credential.issued_at == null) next = Math.min(next, credential.issue_due_at_ms);
+	}
+	for (const method of store.accessMethods.values()) {
+		if (method.issued_at == null) next = Math.min(next, method.issue_due_at_ms);
+	}
+	for (const grant of store.accessGrants.values()) {
+		if (grant.times_change != null) next = Math.min(next, grant.times_change.due_at_ms);
+	}
+	return Number.isFinite(next) ? next : null;
+}

@@ -194,6 +194,18 @@ export interface EventRecord {
 	user_identity_id: string | null;
 }
 
+/** A webhook endpoint (Seam's `webhook` object); events are delivered by webhook-delivery.ts. */
+export interface WebhookRecord {
+	seq: number;
+	webhook_id: string;
+	url: string;
+	/** Event types to deliver; ['*'] (Seam's default) means every type. */
+	event_types: string[];
+	/** Svix signing secret, `whsec_<base64>`. */
+	secret: string;
+	created_at: string;
+}
+
 export interface SeamEvent {
 	event_id: string;
 	event_type: string;
@@ -215,6 +227,13 @@ export class Store {
 	readonly accessGrants = new Map<string, AccessGrantRecord>();
 	readonly accessMethods = new Map<string, AccessMethodRecord>();
 	readonly events: EventRecord[] = [];
+	readonly webhooks = new Map<string, WebhookRecord>();
+	/**
+	 * Called synchronously for every event appended (events.ts appendEvent), so
+	 * webhook delivery sees each event once, at the moment it is recorded, with
+	 * the webhooks that exist at that moment. The only behaviour on the store.
+	 */
+	onEventRecorded: ((event: SeamEvent) => void) | null = null;
 	private lastSeq = 0;
 
 	constructor(readonly workspace: WorkspaceRecord) {}

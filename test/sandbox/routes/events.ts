@@ -3,22 +3,26 @@ import type { Input } from '../input';
 import type { EventRecord, SeamEvent } from '../store';
 import type { RouteTable } from './types';
 
+// Seam's documented default for `limit`; no maximum is documented, so none is applied.
+const DEFAULT_LIMIT = 500;
+
 export const eventRoutes: RouteTable = {
 	'/events/list': ({ store, input }) => {
 		const window = readWindow(input);
 		const matches = eventFilter(input);
-		const limit = Math.max(1, Math.floor(input.number('limit') ?? 500));
+		const limit = Math.max(1, Math.floor(input.number('limit') ?? DEFAULT_LIMIT));
 		const offset = Math.max(0, Math.floor(input.number('unstable_offset') ?? 0));
 
 		// Newest first, as Seam returns them; seq breaks ties between events of the same millisecond.
-		const events = [...store.events]
+		const events = store.events
 			.filter((record) => {
-				const at = Date.parse(record.event.occurred_at);
-				return at >= window.from && (window.to == null || at < window.to) && matches(record);
+				const at = Date.parse(record.event.created_at);
+				return (
+					at > window.after && (window.before == null || at < window.before) && matches(record)
+				);
 			})
 			.sort(
-				(a, b) =>
-					Date.parse(b.event.occurred_at) - Date.parse(a.event.occurred_at) || b.seq - a.seq,
+				(a, b) => Date.parse(b.event.created_at) - Date.parse(a.event.created_at) || b.seq - a.seq,
 			)
 			.slice(offset, offset + limit);
 		return { events: events.map(({ event }) => ({ ...event })) };
@@ -50,10 +54,20 @@ export const eventRoutes: RouteTable = {
 	},
 };
 
-/** Seam requires `since` or `between`; `between` is an exclusive [from, to) interval here. */
-function readWindow(input: Input): { from: number; to: number | null } {
+/**
+ * The open interval of created_at ("generation time") to list. Seam requires
+ * `since` or `between` and documents `between` as an exclusive interval; for
+ * `since` it documents only "beginning generation time": Seam's own fake
+ * (seamapi/fake-seam-connect) treats it as exclusive too (created_at > since),
+ * and so does the sandbox. An event created exactly at `since` is not listed,
+ * so a poller using the newest created_at it saw as the next `since` misses
+ * later events of that same millisecond unless it overlaps and dedupes by
+ * event_id. Both given: the later lower bound wins.
+ */
+function readWindow(input: Input): { after: number; before: number | null } {
 	const since = input.string('since');
 	const between = input.stringArray('between');
+	const sinceMs = since == null ? null : toEpochMs(since, 'since');
 	if (between != null) {
 		if (between.length !== 2)
 			throw invalidInput({ between: 'between must contain exactly two timestamps' });
@@ -62,10 +76,10 @@ function readWindow(input: Input): { from: number; to: number | null } {
 			throw invalidInput({
 				between: 'The second timestamp of between must be later than the first',
 			});
-		return { from: Math.max(from, since == null ? -Infinity : toEpochMs(since, 'since')), to };
+		return { after: Math.max(from, sinceMs ?? -Infinity), before: to };
 	}
-	if (since == null) throw invalidInput({ since: 'Provide since or between' });
-	return { from: toEpochMs(since, 'since'), to: null };
+	if (sinceMs == null) throw invalidInput({ since: 'Provide since or between' });
+	return { after: sinceMs, before: null };
 }
 
 // Seam documents since/between as plain strings, so any date JavaScript can
@@ -80,60 +94,59 @@ function toEpochMs(value: string, param: string): number {
 function eventFilter(input: Input): (record: EventRecord) => boolean {
 	const eventType = input.string('event_type');
 	const eventTypes = input.stringArray('event_types');
-	const eventIds = input.stringArray('event_ids');
-	const systemId = input.string('acs_system_id');
-	const systemIds = input.stringArray('acs_system_ids');
-	const userId = input.string('acs_user_id');
-	const credentialId = input.string('acs_credential_id');
-	const connectedAccountId = input.string('connected_account_id');
 	const identityId = input.string('user_identity_id');
-	const grantIds = idFilter(input, 'access_grant_id', 'access_grant_ids');
-	const methodIds = idFilter(input, 'access_method_id', 'access_method_ids');
-
-	// Filters on resources the sandbox never emits events for (devices, access codes, …) match nothing.
-	const unmodelled = [
-		'device_id',
-		'device_ids',
-		'access_code_id',
-		'access_code_ids',
-		'acs_access_group_id',
-		'acs_encoder_id',
-		'acs_entrance_id',
-		'connect_webview_id',
-		'space_id',
-		'space_ids',
-		'customer_key',
-	].some((name) => input.has(name));
+	// Each filter matches the event's own field (e.g. device_id) or its list form
+	// (device_ids), so space.* events listing devices match device filters too;
+	// access_method.* events name their grants in access_grant_ids.
+	const idFilters = [
+		idFilter(input, 'event_id', 'event_ids'),
+		idFilter(input, 'device_id', 'device_ids'),
+		idFilter(input, 'access_code_id', 'access_code_ids'),
+		idFilter(input, 'access_grant_id', 'access_grant_ids'),
+		idFilter(input, 'access_method_id', 'access_method_ids'),
+		idFilter(input, 'acs_system_id', 'acs_system_ids'),
+		idFilter(input, 'acs_entrance_id'),
+		idFilter(input, 'acs_user_id'),
+		idFilter(input, 'acs_credential_id'),
+		idFilter(input, 'acs_access_group_id'),
+		idFilter(input, 'acs_encoder_id'),
+		idFilter(input, 'connected_account_id'),
+		idFilter(input, 'connect_webview_id'),
+		idFilter(input, 'space_id', 'space_ids'),
+	].filter((filter) => filter != null);
+	// Events carry no customer; the sandbox models none, so this filter matches nothing.
+	const unmodelled = input.has('customer_key');
 
 	return ({ event, user_identity_id: eventIdentityId }) =>
 		!unmodelled &&
 		(eventType == null || event.event_type === eventType) &&
 		(eventTypes == null || eventTypes.includes(event.event_type)) &&
-		(eventIds == null || eventIds.includes(event.event_id)) &&
-		(systemId == null || event.acs_system_id === systemId) &&
-		(systemIds == null || systemIds.includes(String(event.acs_system_id))) &&
-		(userId == null || event.acs_user_id === userId) &&
-		(credentialId == null || event.acs_credential_id === credentialId) &&
-		(connectedAccountId == null || event.connected_account_id === connectedAccountId) &&
 		(identityId == null || eventIdentityId === identityId) &&
-		(grantIds == null || grantsOf(event).some((id) => grantIds.has(id))) &&
-		(methodIds == null ||
-			(typeof event.access_method_id === 'string' && methodIds.has(event.access_method_id)));
-}
-
-/** The single and the list form of a filter together, or null when neither is given. */
-function idFilter(input: Input, single: string, list: string): Set<string> | null {
-	const one = input.string(single);
-	const many = input.stringArray(list);
-	if (one == null && many == null) return null;
-	return new Set([...(one == null ? [] : [one]), ...(many ?? [])]);
+		idFilters.every((filter) => filter(event));
 }
 
 /**
- * access_grant.* events name their grant in access_grant_id, access_method.*
- * events list theirs in access_grant_ids: filtering by a grant finds both.
+ * A filter on `<name>` / `<name>s`: the ids asked for (single and list form
+ * together), matched against the event's field and its list form. Null when
+ * neither parameter is given.
  */
-function grantsOf(event: SeamEvent): string[] {
-	const ids = Array.isArray(event.access_grant_ids) ? (event.access_grant_ids as string[]) : [];
-	return typeof event.access_grant_id === 'string' ? [event.access_grant_id, ...ids] : ids;
+function idFilter(
+	input: Input,
+	single: string,
+	list?: string,
+): ((event: SeamEvent) => boolean) | null {
+	const one = input.string(single);
+	const many = list == null ? undefined : input.stringArray(list);
+	if (one == null && many == null) return null;
+	const wanted = new Set([...(one == null ? [] : [one]), ...(many ?? [])]);
+	return (event) => idsOn(event, single).some((id) => wanted.has(id));
+}
+
+function idsOn(event: SeamEvent, field: string): string[] {
+	const one = event[field];
+	const many = event[`${field}s`];
+	return [
+		...(typeof one === 'string' ? [one] : []),
+		...(Array.isArray(many) ? many.filter((id): id is string => typeof id === 'string') : []),
+	];
 }

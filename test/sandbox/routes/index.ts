@@ -10,6 +10,7 @@ import { eventRoutes } from './events';
 import { spaceRoutes } from './spaces';
 import type { RouteTable } from './types';
 import { userIdentityRoutes } from './user-identities';
+import { webhookRoutes } from './webhooks';
 import { workspaceRoutes } from './workspaces';
 
 /** Every endpoint the sandbox implements; any other path answers 404 endpoint_not_found. */
@@ -26,4 +27,5 @@ export const routes: RouteTable = {
 	...accessGrantRoutes,
 	...accessMethodRoutes,
 	...eventRoutes,
+	...webhookRoutes,
 };

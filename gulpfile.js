@@ -1,4 +1,4 @@
-// The build: clean → tsc → bundle the vendored libraries (Seam SDK, luxon) → copy icons and codex
+// The build: clean → tsc → bundle the vendored libraries (Seam SDK, luxon, svix) → copy icons and codex
 // files. Bundling keeps package.json's "dependencies" empty, as n8n's community-node rules require.
 const { series, src, dest } = require('gulp');
 const { execFileSync } = require('node:child_process');
@@ -18,7 +18,7 @@ async function compile() {
 }
 
 async function bundleVendor() {
-	for (const name of ['seam-http', 'luxon']) {
+	for (const name of ['seam-http', 'luxon', 'seam-webhook']) {
 		await esbuild.build({
 			entryPoints: [path.join(__dirname, 'vendor', `${name}.ts`)],
 			outfile: path.join(DIST, 'vendor', `${name}.js`),

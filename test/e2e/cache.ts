@@ -9,7 +9,10 @@ import path from 'node:path';
 export function cacheRoot(): string {
 	if (process.env.N8N_NODES_SEAM_CACHE) return path.resolve(process.env.N8N_NODES_SEAM_CACHE);
 	const xdg = process.env.XDG_CACHE_HOME;
-	return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'n8n-nodes-seam');
+	return path.join(
+		xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'),
+		'n8n-nodes-seam',
+	);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,7 +31,11 @@ function isAlive(pid: number): boolean {
  * (Jest runs them in parallel workers) or a test run and the demo never provision the same
  * thing at once. A lock left by a dead process is taken over; waiting is bounded.
  */
-export async function withCacheLock<T>(name: string, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+export async function withCacheLock<T>(
+	name: string,
+	timeoutMs: number,
+	work: () => Promise<T>,
+): Promise<T> {
 	const dir = path.join(cacheRoot(), `${name}.lock`);
 	const owner = path.join(dir, 'pid');
 	mkdirSync(cacheRoot(), { recursive: true });
@@ -51,7 +58,9 @@ export async function withCacheLock<T>(name: string, timeoutMs: number, work: ()
 				continue;
 			}
 			if (Date.now() > deadline) {
-				throw new Error(`Timed out waiting for ${dir} (held by process ${holder}); delete it if that process is gone`);
+				throw new Error(
+					`Timed out waiting for ${dir} (held by process ${holder}); delete it if that process is gone`,
+				);
 			}
 			await sleep(1000);
 		}

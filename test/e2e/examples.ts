@@ -17,10 +17,16 @@ export const EXAMPLES = {
 	quickStart: { file: '000-pin-code-quick-start.json', id: 'seamPinQuickStrt' },
 	saltoKs: { file: '001-salto-ks-pin-code.json', id: 'seamSaltoKsPin01' },
 	latch: { file: '004-latch-pin-codes.json', id: 'seamLatchPins004' },
-	reservation: { file: 'reservation-webhook-pin.json', id: 'seamReservation1', webhookPath: 'seam-reservation' },
+	reservation: {
+		file: 'reservation-webhook-pin.json',
+		id: 'seamReservation1',
+		webhookPath: 'seam-reservation',
+	},
 } as const;
 
-export function loadExample(file: string): Json & { id: string; nodes: Array<Json & { name: string; type: string }> } {
+export function loadExample(
+	file: string,
+): Json & { id: string; nodes: Array<Json & { name: string; type: string }> } {
 	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
 }
 

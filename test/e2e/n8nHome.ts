@@ -55,7 +55,9 @@ export class N8nHome {
 	 */
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 		return {
-			PATH: [path.dirname(this.runtime.node.bin), process.env.PATH].filter(Boolean).join(path.delimiter),
+			PATH: [path.dirname(this.runtime.node.bin), process.env.PATH]
+				.filter(Boolean)
+				.join(path.delimiter),
 			HOME: process.env.HOME,
 			TMPDIR: process.env.TMPDIR,
 			LANG: process.env.LANG ?? 'C.UTF-8',
@@ -77,7 +79,10 @@ export class N8nHome {
 	}
 
 	/** Runs `n8n <args>` to completion; a failure carries the end of n8n's output. */
-	async n8n(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<string> {
+	async n8n(
+		args: string[],
+		options: { env?: Record<string, string>; timeoutMs?: number } = {},
+	): Promise<string> {
 		// Each process gets its own task-broker port: another n8n may be running beside it.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...options.env });
 		const result = await runCommand(this.runtime.node.bin, [this.runtime.n8nBin, ...args], {
@@ -88,7 +93,9 @@ export class N8nHome {
 		const run = { command: `n8n ${args.join(' ')}`, output };
 		this.runs.push(run);
 		if (result.code !== 0) {
-			throw new Error(`${run.command} exited with ${result.code ?? result.signal}\n${tail(output)}`);
+			throw new Error(
+				`${run.command} exited with ${result.code ?? result.signal}\n${tail(output)}`,
+			);
 		}
 		return result.stdout;
 	}
@@ -104,7 +111,15 @@ export class N8nHome {
 		// it installs a package from its UI); a second copy in nodes/ would not be n8n's.
 		await runChecked(
 			'npm',
-			['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			[
+				'install',
+				tarball,
+				'--legacy-peer-deps',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
 			{ cwd: this.nodesFolder, env: npmEnv(this.runtime.node), timeoutMs: 5 * MINUTE },
 		);
 	}

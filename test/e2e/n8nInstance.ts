@@ -39,8 +39,14 @@ export interface StartOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function request(url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<HttpResponse> {
-	const response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
+async function request(
+	url: string,
+	init: RequestInit & { timeoutMs?: number } = {},
+): Promise<HttpResponse> {
+	const response = await fetch(url, {
+		...init,
+		signal: AbortSignal.timeout(init.timeoutMs ?? 30_000),
+	});
 	const text = await response.text();
 	return {
 		status: response.status,
@@ -103,7 +109,14 @@ export class N8nInstance {
 			}
 			await sleep(500);
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${tail(this.output())}`);
+		throw new Error(
+			`n8n did not become ready within ${timeoutMs / 1000} s:\n${tail(this.output())}`,
+		);
+	}
+
+	/** Resolves with the exit code when n8n ends (by stop() or by itself). */
+	get exited(): Promise<number | null> {
+		return this.process.exited;
 	}
 
 	/** What n8n has printed so far. */
@@ -130,7 +143,8 @@ export class N8nInstance {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		if (setup.status !== 200) throw new Error(`Owner setup failed: ${setup.status} ${setup.text.slice(0, 500)}`);
+		if (setup.status !== 200)
+			throw new Error(`Owner setup failed: ${setup.status} ${setup.text.slice(0, 500)}`);
 		await this.login(owner);
 	}
 
@@ -141,7 +155,8 @@ export class N8nInstance {
 			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 		});
 		const cookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
-		if (response.status !== 200 || !cookie) throw new Error(`Login failed: ${response.status} ${response.text.slice(0, 500)}`);
+		if (response.status !== 200 || !cookie)
+			throw new Error(`Login failed: ${response.status} ${response.text.slice(0, 500)}`);
 		this.authCookie = cookie.split(';')[0];
 	}
 
@@ -150,10 +165,14 @@ export class N8nInstance {
 		if (!this.authCookie) throw new Error('Call setupOwner() or login() first');
 		const response = await request(`${this.url}${path}`, {
 			method,
-			headers: { cookie: this.authCookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				cookie: this.authCookie,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text.slice(0, 500)}`);
+		if (response.status >= 300)
+			throw new Error(`${method} ${path}: ${response.status} ${response.text.slice(0, 500)}`);
 		return response.json<T>();
 	}
 
@@ -171,17 +190,29 @@ export class N8nInstance {
 		if (!this.apiKey) {
 			const created = await this.rest<{ data: { rawApiKey: string } }>('POST', '/rest/api-keys', {
 				label: `e2e-${Date.now()}`,
-				scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate', 'execution:read', 'execution:list'],
+				scopes: [
+					'workflow:read',
+					'workflow:activate',
+					'workflow:deactivate',
+					'execution:read',
+					'execution:list',
+				],
 				expiresAt: null,
 			});
 			this.apiKey = created.data.rawApiKey;
 		}
 		const response = await request(`${this.url}/api/v1${path}`, {
 			method,
-			headers: { 'X-N8N-API-KEY': this.apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			headers: {
+				'X-N8N-API-KEY': this.apiKey,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (response.status >= 300) throw new Error(`${method} /api/v1${path}: ${response.status} ${response.text.slice(0, 500)}`);
+		if (response.status >= 300)
+			throw new Error(
+				`${method} /api/v1${path}: ${response.status} ${response.text.slice(0, 500)}`,
+			);
 		return response.json<T>();
 	}
 
@@ -201,14 +232,28 @@ export class N8nInstance {
 	 */
 	async callWebhook(
 		path: string,
-		options: { method?: string; body?: unknown; headers?: Record<string, string>; registrationTimeoutMs?: number; timeoutMs?: number } = {},
+		options: {
+			method?: string;
+			body?: unknown;
+			headers?: Record<string, string>;
+			registrationTimeoutMs?: number;
+			timeoutMs?: number;
+		} = {},
 	): Promise<HttpResponse> {
 		const deadline = Date.now() + (options.registrationTimeoutMs ?? 30_000);
 		for (;;) {
 			const response = await request(this.webhookUrl(path), {
 				method: options.method ?? 'POST',
-				headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
-				body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+				headers: {
+					...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+					...options.headers,
+				},
+				body:
+					options.body === undefined
+						? undefined
+						: typeof options.body === 'string'
+							? options.body
+							: JSON.stringify(options.body),
 				timeoutMs: options.timeoutMs ?? 120_000,
 			});
 			const unregistered = response.status === 404 && /is not registered/.test(response.text);
@@ -218,11 +263,12 @@ export class N8nInstance {
 	}
 
 	/** Executions of a workflow, newest first (without their data). */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string; finished: boolean; mode: string }>> {
-		const list = await this.publicApi<{ data: Array<{ id: string; status: string; finished: boolean; mode: string }> }>(
-			'GET',
-			`/executions?workflowId=${encodeURIComponent(workflowId)}&limit=100`,
-		);
+	async executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; finished: boolean; mode: string }>> {
+		const list = await this.publicApi<{
+			data: Array<{ id: string; status: string; finished: boolean; mode: string }>;
+		}>('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&limit=100`);
 		return list.data;
 	}
 
@@ -235,16 +281,22 @@ export class N8nInstance {
 	 * Waits for an execution of the workflow that is not in `known` and has stopped running
 	 * (succeeded or failed), and returns it with its data.
 	 */
-	async waitForExecution(workflowId: string, options: { known?: string[]; timeoutMs?: number } = {}): Promise<ExecutionData> {
+	async waitForExecution(
+		workflowId: string,
+		options: { known?: string[]; timeoutMs?: number } = {},
+	): Promise<ExecutionData> {
 		const known = new Set(options.known ?? []);
 		const deadline = Date.now() + (options.timeoutMs ?? 60_000);
 		while (Date.now() < deadline) {
 			const fresh = (await this.executions(workflowId)).find(
-				(execution) => !known.has(execution.id) && !['new', 'running', 'waiting'].includes(execution.status),
+				(execution) =>
+					!known.has(execution.id) && !['new', 'running', 'waiting'].includes(execution.status),
 			);
 			if (fresh) return await this.execution(fresh.id);
 			await sleep(500);
 		}
-		throw new Error(`No finished execution of workflow ${workflowId} within ${(options.timeoutMs ?? 60_000) / 1000} s`);
+		throw new Error(
+			`No finished execution of workflow ${workflowId} within ${(options.timeoutMs ?? 60_000) / 1000} s`,
+		);
 	}
 }

@@ -19,7 +19,11 @@ export async function packPackage(destination: string): Promise<string> {
 	const { stdout } = await runChecked(
 		'npm',
 		['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
-		{ cwd: REPO_ROOT, env: npmEnv({ bin: process.execPath, version: process.version }), timeoutMs: 120_000 },
+		{
+			cwd: REPO_ROOT,
+			env: npmEnv({ bin: process.execPath, version: process.version }),
+			timeoutMs: 120_000,
+		},
 	);
 	const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
 	return path.join(destination, filename);

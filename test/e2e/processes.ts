@@ -44,7 +44,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-function spawnTracked(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): ChildProcess {
+function spawnTracked(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env: NodeJS.ProcessEnv },
+): ChildProcess {
 	installExitHook();
 	const child = spawn(command, args, {
 		cwd: options.cwd,
@@ -58,7 +62,11 @@ function spawnTracked(command: string, args: string[], options: { cwd?: string; 
 }
 
 /** Runs a command to completion; kills it (group-wide) if it outlives timeoutMs. */
-export function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
+export function runCommand(
+	command: string,
+	args: string[],
+	options: CommandOptions,
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawnTracked(command, args, options);
 		let stdout = '';
@@ -101,10 +109,16 @@ export function runCommand(command: string, args: string[], options: CommandOpti
 }
 
 /** Like runCommand, but a non-zero exit is an error that carries the end of the output. */
-export async function runChecked(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
+export async function runChecked(
+	command: string,
+	args: string[],
+	options: CommandOptions,
+): Promise<CommandResult> {
 	const result = await runCommand(command, args, options);
 	if (result.code !== 0) {
-		throw new Error(`${command} ${args.join(' ')} exited with ${result.code ?? result.signal}\n${tail(result.output)}`);
+		throw new Error(
+			`${command} ${args.join(' ')} exited with ${result.code ?? result.signal}\n${tail(result.output)}`,
+		);
 	}
 	return result;
 }
@@ -121,7 +135,11 @@ export interface BackgroundProcess {
 }
 
 /** Starts a long-running process (a server); the caller must stop() it. */
-export function startBackground(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): BackgroundProcess {
+export function startBackground(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env: NodeJS.ProcessEnv },
+): BackgroundProcess {
 	const child = spawnTracked(command, args, options);
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -57,10 +57,16 @@ export function nodesThatRan(execution: ExecutionData): string[] {
 }
 
 /** The JSON of every item a node put out on one of its outputs (run 0 by default). */
-export function nodeOutput(execution: ExecutionData, nodeName: string, options: { run?: number; output?: number } = {}): Json[] {
+export function nodeOutput(
+	execution: ExecutionData,
+	nodeName: string,
+	options: { run?: number; output?: number } = {},
+): Json[] {
 	const runs = execution.data.resultData.runData[nodeName];
 	if (!runs) {
-		throw new Error(`Node "${nodeName}" did not run; these did: ${nodesThatRan(execution).join(', ')}`);
+		throw new Error(
+			`Node "${nodeName}" did not run; these did: ${nodesThatRan(execution).join(', ')}`,
+		);
 	}
 	const run = runs[options.run ?? 0];
 	if (run?.error) throw new Error(`Node "${nodeName}" failed: ${run.error.message}`);
@@ -70,6 +76,7 @@ export function nodeOutput(execution: ExecutionData, nodeName: string, options: 
 /** The single item a node put out; fails if it put out more or none. */
 export function onlyItem(execution: ExecutionData, nodeName: string): Json {
 	const items = nodeOutput(execution, nodeName);
-	if (items.length !== 1) throw new Error(`Node "${nodeName}" put out ${items.length} items, expected 1`);
+	if (items.length !== 1)
+		throw new Error(`Node "${nodeName}" put out ${items.length} items, expected 1`);
 	return items[0];
 }

@@ -1,7 +1,12 @@
 // Direct calls to a Seam API (here: the sandbox), independent of the node under test, to work
 // out what a workflow's output should be: e.g. which entrances an access group opens.
 
-export async function seamPost<T>(apiUrl: string, apiKey: string, endpoint: string, body: Record<string, unknown>): Promise<T> {
+export async function seamPost<T>(
+	apiUrl: string,
+	apiKey: string,
+	endpoint: string,
+	body: Record<string, unknown>,
+): Promise<T> {
 	const response = await fetch(`${apiUrl.replace(/\/+$/, '')}${endpoint}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
@@ -17,7 +22,11 @@ interface Named {
 }
 
 /** Names of the entrances that the given access groups open, without duplicates. */
-export async function entranceNamesOfAccessGroups(apiUrl: string, apiKey: string, groupIds: string[]): Promise<string[]> {
+export async function entranceNamesOfAccessGroups(
+	apiUrl: string,
+	apiKey: string,
+	groupIds: string[],
+): Promise<string[]> {
 	const names = new Set<string>();
 	for (const acs_access_group_id of groupIds) {
 		const { acs_entrances } = await seamPost<{ acs_entrances: Named[] }>(
@@ -32,12 +41,15 @@ export async function entranceNamesOfAccessGroups(apiUrl: string, apiKey: string
 }
 
 /** Access groups of an ACS system, as {name → id}. */
-export async function accessGroupIdsByName(apiUrl: string, apiKey: string, acs_system_id: string): Promise<Record<string, string>> {
-	const { acs_access_groups } = await seamPost<{ acs_access_groups: Array<{ name: string; acs_access_group_id: string }> }>(
-		apiUrl,
-		apiKey,
-		'/acs/access_groups/list',
-		{ acs_system_id },
+export async function accessGroupIdsByName(
+	apiUrl: string,
+	apiKey: string,
+	acs_system_id: string,
+): Promise<Record<string, string>> {
+	const { acs_access_groups } = await seamPost<{
+		acs_access_groups: Array<{ name: string; acs_access_group_id: string }>;
+	}>(apiUrl, apiKey, '/acs/access_groups/list', { acs_system_id });
+	return Object.fromEntries(
+		acs_access_groups.map((group) => [group.name, group.acs_access_group_id]),
 	);
-	return Object.fromEntries(acs_access_groups.map((group) => [group.name, group.acs_access_group_id]));
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -6,7 +6,7 @@ import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from './examples'
 import { N8nHome } from './n8nHome';
 import { N8nInstance } from './n8nInstance';
 import { packageWarnings } from './packageWarnings';
-import { packPackage } from './packPackage';
+import { packPackage, REPO_ROOT } from './packPackage';
 import { provisionN8n } from './provision';
 import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from './runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
@@ -43,6 +43,11 @@ function expectSucceeded(execution: ExecutionData, apiKey: string): void {
 
 const sorted = (values: unknown[]) => [...values].map(String).sort();
 
+/** This repository's package.json: what the package tells n8n to load. */
+function packageManifest(): { n8n: { nodes: string[]; credentials: string[] } } {
+	return JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+}
+
 export function describeEndToEnd(target: N8nTarget): void {
 	const run = process.env.N8N_E2E === '0' ? describe.skip : describe;
 
@@ -66,120 +71,181 @@ export function describeEndToEnd(target: N8nTarget): void {
 			home?.remove();
 		});
 
-		test('n8n loads the package: the Seam node and its credential, nothing skipped', async () => {
-			const { nodes, output } = await home.exportNodes();
-			const seam = nodes.find((node) => node.name === 'n8n-nodes-seam.seam');
-			expect(seam).toBeDefined();
-			expect(seam?.displayName).toBe('Seam');
-			expect(seam?.credentials).toEqual([expect.objectContaining({ name: 'seamApi' })]);
-			// The loader's own account of what the package contributed (debug log).
-			expect(output).toMatch(/Loaded all credentials and nodes from n8n-nodes-seam.*"credentials": ?1, "nodes": ?1/);
-		}, RUN_TIMEOUT);
+		test(
+			'n8n loads the package: every node and credential it declares, the Seam node among them',
+			async () => {
+				const { nodes, output } = await home.exportNodes();
+				const seam = nodes.find((node) => node.name === 'n8n-nodes-seam.seam');
+				expect(seam).toBeDefined();
+				expect(seam?.displayName).toBe('Seam');
+				expect(seam?.credentials).toEqual([expect.objectContaining({ name: 'seamApi' })]);
+				// As many nodes as package.json declares (n8n adds an AI-tool variant of usable-as-tool ones).
+				const declared = packageManifest().n8n;
+				const packageNodes = nodes.filter(
+					(node) => node.name.startsWith('n8n-nodes-seam.') && !node.name.endsWith('Tool'),
+				);
+				expect(packageNodes).toHaveLength(declared.nodes.length);
+				// The loader's own account of what the package contributed (debug log).
+				const loaded =
+					/Loaded all credentials and nodes from n8n-nodes-seam \{ "credentials": (\d+), "nodes": (\d+)/.exec(
+						output,
+					);
+				expect(loaded?.slice(1).map(Number)).toEqual([
+					declared.credentials.length,
+					declared.nodes.length,
+				]);
+			},
+			RUN_TIMEOUT,
+		);
 
-		test('000 PIN code quick start: June gets a 6-digit PIN for the doors of Main Group', async () => {
-			const file = EXAMPLES.quickStart.file;
-			const startedAt = Date.now();
-			const execution = await home.execute(EXAMPLES.quickStart.id);
-			expectSucceeded(execution, apiKey());
+		test(
+			'000 PIN code quick start: June gets a 6-digit PIN for the doors of Main Group',
+			async () => {
+				const file = EXAMPLES.quickStart.file;
+				const startedAt = Date.now();
+				const execution = await home.execute(EXAMPLES.quickStart.id);
+				expectSucceeded(execution, apiKey());
 
-			const user = onlyItem(execution, 'Create ACS user June Doe');
-			const schedule = user.access_schedule as { starts_at: string; ends_at: string };
-			expect(user.full_name).toBe('June Doe');
-			// Tomorrow, for two days: and until then Salto KS lists June as unsubscribed.
-			expect(Date.parse(schedule.starts_at)).toBeGreaterThan(startedAt);
-			expect(Date.parse(schedule.ends_at) - Date.parse(schedule.starts_at)).toBe(2 * DAY);
-			expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
+				const user = onlyItem(execution, 'Create ACS user June Doe');
+				const schedule = user.access_schedule as { starts_at: string; ends_at: string };
+				expect(user.full_name).toBe('June Doe');
+				// Tomorrow, for two days: and until then Salto KS lists June as unsubscribed.
+				expect(Date.parse(schedule.starts_at)).toBeGreaterThan(startedAt);
+				expect(Date.parse(schedule.ends_at) - Date.parse(schedule.starts_at)).toBe(2 * DAY);
+				expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
 
-			const pin = onlyItem(execution, 'Create PIN code');
-			expect(pin.code).toMatch(/^\d{6}$/);
-			expect(pin.acs_user_id).toBe(user.acs_user_id);
+				const pin = onlyItem(execution, 'Create PIN code');
+				expect(pin.code).toMatch(/^\d{6}$/);
+				expect(pin.acs_user_id).toBe(user.acs_user_id);
 
-			const groups = exampleParameter(file, 'Add June to Main Group', 'accessGroupIds') as string[];
-			const doors = await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups);
-			expect(doors.length).toBeGreaterThan(0);
-			const listed = nodeOutput(execution, 'List entrances June can open').map((entrance) => entrance.display_name);
-			expect(sorted(listed)).toEqual(sorted(doors));
+				const groups = exampleParameter(
+					file,
+					'Add June to Main Group',
+					'accessGroupIds',
+				) as string[];
+				const doors = await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups);
+				expect(doors.length).toBeGreaterThan(0);
+				const listed = nodeOutput(execution, 'List entrances June can open').map(
+					(entrance) => entrance.display_name,
+				);
+				expect(sorted(listed)).toEqual(sorted(doors));
 
-			const summary = onlyItem(execution, 'Quick start summary');
-			expect({ ...summary, entrances: sorted(summary.entrances as string[]) }).toEqual({
-				user: 'June Doe',
-				pin_code: pin.code,
-				access_starts_at: schedule.starts_at,
-				access_ends_at: schedule.ends_at,
-				entrances: sorted(doors),
-			});
-		}, RUN_TIMEOUT);
+				const summary = onlyItem(execution, 'Quick start summary');
+				expect({ ...summary, entrances: sorted(summary.entrances as string[]) }).toEqual({
+					user: 'June Doe',
+					pin_code: pin.code,
+					access_starts_at: schedule.starts_at,
+					access_ends_at: schedule.ends_at,
+					entrances: sorted(doors),
+				});
+			},
+			RUN_TIMEOUT,
+		);
 
-		test('001 Salto KS: Jane joins several access groups and gets one 6-digit PIN for all their doors', async () => {
-			const file = EXAMPLES.saltoKs.file;
-			const execution = await home.execute(EXAMPLES.saltoKs.id);
-			expectSucceeded(execution, apiKey());
+		test(
+			'001 Salto KS: Jane joins several access groups and gets one 6-digit PIN for all their doors',
+			async () => {
+				const file = EXAMPLES.saltoKs.file;
+				const execution = await home.execute(EXAMPLES.saltoKs.id);
+				expectSucceeded(execution, apiKey());
 
-			const site = onlyItem(execution, 'Get the Salto KS site');
-			expect(site.acs_system_id).toBe(locatorValue(file, 'Get the Salto KS site', 'acsSystemId'));
-			expect(site.external_type).toBe('salto_ks_site');
+				const site = onlyItem(execution, 'Get the Salto KS site');
+				expect(site.acs_system_id).toBe(locatorValue(file, 'Get the Salto KS site', 'acsSystemId'));
+				expect(site.external_type).toBe('salto_ks_site');
 
-			const user = onlyItem(execution, 'Create ACS user Jane Doe');
-			const schedule = user.access_schedule as { starts_at: string; ends_at: string };
-			expect(user).toMatchObject({ full_name: 'Jane Doe', acs_system_id: site.acs_system_id });
-			expect(Date.parse(schedule.ends_at)).toBeGreaterThan(Date.parse(schedule.starts_at));
-			expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
+				const user = onlyItem(execution, 'Create ACS user Jane Doe');
+				const schedule = user.access_schedule as { starts_at: string; ends_at: string };
+				expect(user).toMatchObject({ full_name: 'Jane Doe', acs_system_id: site.acs_system_id });
+				expect(Date.parse(schedule.ends_at)).toBeGreaterThan(Date.parse(schedule.starts_at));
+				expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
 
-			const groups = exampleParameter(file, 'Add Jane to access groups', 'accessGroupIds') as string[];
-			expect(groups.length).toBeGreaterThan(1);
-			expect(onlyItem(execution, 'Add Jane to access groups').added_acs_access_group_ids).toEqual(groups);
+				const groups = exampleParameter(
+					file,
+					'Add Jane to access groups',
+					'accessGroupIds',
+				) as string[];
+				expect(groups.length).toBeGreaterThan(1);
+				expect(onlyItem(execution, 'Add Jane to access groups').added_acs_access_group_ids).toEqual(
+					groups,
+				);
 
-			const pin = onlyItem(execution, 'Create PIN code');
-			expect(pin.code).toMatch(/^\d{6}$/);
-			expect(pin.acs_user_id).toBe(user.acs_user_id);
+				const pin = onlyItem(execution, 'Create PIN code');
+				expect(pin.code).toMatch(/^\d{6}$/);
+				expect(pin.acs_user_id).toBe(user.acs_user_id);
 
-			// What the PIN opens, asked of Seam directly: every door of both groups.
-			const { acs_entrances } = await seamPost<{ acs_entrances: Json[] }>(sandbox.url, apiKey(), '/acs/users/list_accessible_entrances', {
-				acs_user_id: user.acs_user_id,
-			});
-			expect(sorted(acs_entrances.map((entrance) => entrance.display_name))).toEqual(
-				sorted(await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups)),
-			);
-		}, RUN_TIMEOUT);
+				// What the PIN opens, asked of Seam directly: every door of both groups.
+				const { acs_entrances } = await seamPost<{ acs_entrances: Json[] }>(
+					sandbox.url,
+					apiKey(),
+					'/acs/users/list_accessible_entrances',
+					{
+						acs_user_id: user.acs_user_id,
+					},
+				);
+				expect(sorted(acs_entrances.map((entrance) => entrance.display_name))).toEqual(
+					sorted(await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups)),
+				);
+			},
+			RUN_TIMEOUT,
+		);
 
-		test('004 Latch: one 7-digit PIN per chosen door, each opening exactly that door, for the same dates', async () => {
-			const file = EXAMPLES.latch.file;
-			const startedAt = Date.now();
-			const execution = await home.execute(EXAMPLES.latch.id);
-			expectSucceeded(execution, apiKey());
+		test(
+			'004 Latch: one 7-digit PIN per chosen door, each opening exactly that door, for the same dates',
+			async () => {
+				const file = EXAMPLES.latch.file;
+				const startedAt = Date.now();
+				const execution = await home.execute(EXAMPLES.latch.id);
+				expectSucceeded(execution, apiKey());
 
-			const user = onlyItem(execution, 'Create ACS user for Jane in Building A');
-			expect(user).toMatchObject({
-				full_name: 'Jane Doe',
-				acs_system_id: locatorValue(file, 'Create ACS user for Jane in Building A', 'acsSystemId'),
-				user_identity_id: locatorValue(file, 'Create ACS user for Jane in Building A', 'userIdentityId'),
-			});
+				const user = onlyItem(execution, 'Create ACS user for Jane in Building A');
+				expect(user).toMatchObject({
+					full_name: 'Jane Doe',
+					acs_system_id: locatorValue(
+						file,
+						'Create ACS user for Jane in Building A',
+						'acsSystemId',
+					),
+					user_identity_id: locatorValue(
+						file,
+						'Create ACS user for Jane in Building A',
+						'userIdentityId',
+					),
+				});
 
-			const conditions = exampleParameter(file, 'Keep the doors Jane needs', 'conditions') as { conditions: Array<{ rightValue: string }> };
-			const chosenDoors = conditions.conditions.map((condition) => condition.rightValue);
-			const doors = nodeOutput(execution, 'Keep the doors Jane needs');
-			expect(sorted(doors.map((door) => door.display_name))).toEqual(sorted(chosenDoors));
+				const conditions = exampleParameter(file, 'Keep the doors Jane needs', 'conditions') as {
+					conditions: Array<{ rightValue: string }>;
+				};
+				const chosenDoors = conditions.conditions.map((condition) => condition.rightValue);
+				const doors = nodeOutput(execution, 'Keep the doors Jane needs');
+				expect(sorted(doors.map((door) => door.display_name))).toEqual(sorted(chosenDoors));
 
-			const credentials = nodeOutput(execution, 'Create one PIN per door');
-			expect(credentials).toHaveLength(doors.length);
-			for (const credential of credentials) {
-				expect(credential.code).toMatch(/^\d{7}$/);
-				expect(credential.acs_user_id).toBe(user.acs_user_id);
-				expect(Date.parse(credential.starts_at as string)).toBeGreaterThan(startedAt);
-				expect(Date.parse(credential.ends_at as string)).toBeGreaterThan(Date.parse(credential.starts_at as string));
-				expect([credential.starts_at, credential.ends_at]).toEqual([credentials[0].starts_at, credentials[0].ends_at]);
-			}
+				const credentials = nodeOutput(execution, 'Create one PIN per door');
+				expect(credentials).toHaveLength(doors.length);
+				for (const credential of credentials) {
+					expect(credential.code).toMatch(/^\d{7}$/);
+					expect(credential.acs_user_id).toBe(user.acs_user_id);
+					expect(Date.parse(credential.starts_at as string)).toBeGreaterThan(startedAt);
+					expect(Date.parse(credential.ends_at as string)).toBeGreaterThan(
+						Date.parse(credential.starts_at as string),
+					);
+					expect([credential.starts_at, credential.ends_at]).toEqual([
+						credentials[0].starts_at,
+						credentials[0].ends_at,
+					]);
+				}
 
-			// Items keep their order: the n-th PIN was made for the n-th door and opens only it.
-			expect(nodeOutput(execution, 'PIN per door')).toEqual(
-				doors.map((door, index) => ({
-					door: door.display_name,
-					pin_code: credentials[index].code,
-					valid_from: credentials[index].starts_at,
-					valid_until: credentials[index].ends_at,
-				})),
-			);
-		}, RUN_TIMEOUT);
+				// Items keep their order: the n-th PIN was made for the n-th door and opens only it.
+				expect(nodeOutput(execution, 'PIN per door')).toEqual(
+					doors.map((door, index) => ({
+						door: door.display_name,
+						pin_code: credentials[index].code,
+						valid_from: credentials[index].starts_at,
+						valid_until: credentials[index].ends_at,
+					})),
+				);
+			},
+			RUN_TIMEOUT,
+		);
 
 		describe('in a running n8n (n8n start)', () => {
 			let n8n: N8nInstance;
@@ -193,57 +259,108 @@ export function describeEndToEnd(target: N8nTarget): void {
 				await n8n?.stop();
 			});
 
-			test('the editor offers the Seam node and the Seam API credential', async () => {
-				expect((await n8n.nodeTypes()).map((type) => type.name)).toContain('n8n-nodes-seam.seam');
-				const credential = (await n8n.credentialTypes()).find((type) => type.name === 'seamApi');
-				expect(credential).toMatchObject({ displayName: 'Seam API' });
-			}, RUN_TIMEOUT);
+			test(
+				'the editor offers the Seam node and the Seam API credential',
+				async () => {
+					expect((await n8n.nodeTypes()).map((type) => type.name)).toContain('n8n-nodes-seam.seam');
+					const credential = (await n8n.credentialTypes()).find((type) => type.name === 'seamApi');
+					expect(credential).toMatchObject({ displayName: 'Seam API' });
+				},
+				RUN_TIMEOUT,
+			);
 
-			test('reservation webhook: the booking system gets back one PIN valid for the stay and the booked doors', async () => {
-				const { id, webhookPath } = EXAMPLES.reservation;
-				await n8n.activate(id);
-				const known = (await n8n.executions(id)).map((execution) => execution.id);
-
-				const siteId = locatorValue(EXAMPLES.reservation.file, 'Get the access groups of Main Site', 'acsSystemId');
-				const groupIds = await accessGroupIdsByName(sandbox.url, apiKey(), siteId);
-				const bookedGroups = ['Main Group', 'Pool Group'];
+			describe('reservation-webhook-pin.json, activated', () => {
+				const { id, file, webhookPath } = EXAMPLES.reservation;
+				const siteId = locatorValue(file, 'Get the access groups of Main Site', 'acsSystemId');
 				const tomorrow = new Date(Math.ceil(Date.now() / DAY) * DAY);
-				const reservation = {
-					guest_name: 'June Doe',
-					email: 'june@example.com',
+				const stay = {
 					check_in: new Date(tomorrow.getTime() + 15 * 60 * MINUTE).toISOString(),
 					check_out: new Date(tomorrow.getTime() + 3 * DAY + 11 * 60 * MINUTE).toISOString(),
-					doors: bookedGroups,
 				};
-				const expectedDoors = await entranceNamesOfAccessGroups(
-					sandbox.url,
-					apiKey(),
-					bookedGroups.map((name) => groupIds[name]),
+				const usersOfSite = async () =>
+					(
+						await seamPost<{ acs_users: Json[] }>(sandbox.url, apiKey(), '/acs/users/list', {
+							acs_system_id: siteId,
+						})
+					).acs_users.length;
+
+				beforeAll(async () => {
+					await n8n.activate(id);
+				}, RUN_TIMEOUT);
+
+				test(
+					'the booking system gets back one PIN valid for the stay and the booked doors',
+					async () => {
+						const known = (await n8n.executions(id)).map((execution) => execution.id);
+						const groupIds = await accessGroupIdsByName(sandbox.url, apiKey(), siteId);
+						const bookedGroups = ['Main Group', 'Pool Group'];
+						const reservation = {
+							guest_name: 'June Doe',
+							email: 'june@example.com',
+							...stay,
+							doors: bookedGroups,
+						};
+						const expectedDoors = await entranceNamesOfAccessGroups(
+							sandbox.url,
+							apiKey(),
+							bookedGroups.map((name) => groupIds[name]),
+						);
+
+						const response = await n8n.callWebhook(webhookPath, { body: reservation });
+						expect(response.status).toBe(200);
+						const answer = response.json<{
+							guest: string;
+							pin_code: string;
+							valid_from: string;
+							valid_until: string;
+							doors: string[];
+						}>();
+						expect(answer.guest).toBe(reservation.guest_name);
+						expect(answer.pin_code).toMatch(/^\d{6}$/);
+						expect(Date.parse(answer.valid_from)).toBe(Date.parse(reservation.check_in));
+						expect(Date.parse(answer.valid_until)).toBe(Date.parse(reservation.check_out));
+						expect(sorted(answer.doors)).toEqual(sorted(expectedDoors));
+
+						// The run, read back from n8n: the guest's access schedule is the stay.
+						const execution = await n8n.waitForExecution(id, { known });
+						expect(execution.status).toBe('success');
+						expectSucceeded(execution, apiKey());
+						const guest = onlyItem(execution, 'Create the guest with the stay as schedule');
+						const schedule = guest.access_schedule as { starts_at: string; ends_at: string };
+						expect([Date.parse(schedule.starts_at), Date.parse(schedule.ends_at)]).toEqual([
+							Date.parse(reservation.check_in),
+							Date.parse(reservation.check_out),
+						]);
+						expect(guest.email_address).toBe(reservation.email);
+						expect(sorted(guest.joined_acs_access_group_ids as string[])).toEqual(
+							sorted(bookedGroups.map((name) => groupIds[name])),
+						);
+						expect(onlyItem(execution, 'Create the PIN for the stay').code).toBe(answer.pin_code);
+					},
+					RUN_TIMEOUT,
 				);
 
-				const response = await n8n.callWebhook(webhookPath, { body: reservation });
-				expect(response.status).toBe(200);
-				const answer = response.json<{ guest: string; pin_code: string; valid_from: string; valid_until: string; doors: string[] }>();
-				expect(answer.guest).toBe(reservation.guest_name);
-				expect(answer.pin_code).toMatch(/^\d{6}$/);
-				expect(Date.parse(answer.valid_from)).toBe(Date.parse(reservation.check_in));
-				expect(Date.parse(answer.valid_until)).toBe(Date.parse(reservation.check_out));
-				expect(sorted(answer.doors)).toEqual(sorted(expectedDoors));
-
-				// The run, read back from n8n: the guest's access schedule is the stay.
-				const execution = await n8n.waitForExecution(id, { known });
-				expect(execution.status).toBe('success');
-				expectSucceeded(execution, apiKey());
-				const guest = onlyItem(execution, 'Create the guest with the stay as schedule');
-				const schedule = guest.access_schedule as { starts_at: string; ends_at: string };
-				expect([Date.parse(schedule.starts_at), Date.parse(schedule.ends_at)]).toEqual([
-					Date.parse(reservation.check_in),
-					Date.parse(reservation.check_out),
-				]);
-				expect(guest.email_address).toBe(reservation.email);
-				expect(sorted(guest.joined_acs_access_group_ids as string[])).toEqual(sorted(bookedGroups.map((name) => groupIds[name])));
-				expect(onlyItem(execution, 'Create the PIN for the stay').code).toBe(answer.pin_code);
-			}, RUN_TIMEOUT);
+				test(
+					'a reservation naming a door that does not exist is refused (422) and creates nobody',
+					async () => {
+						const usersBefore = await usersOfSite();
+						const reservation = {
+							guest_name: 'Nobody Else',
+							email: 'nobody@example.com',
+							...stay,
+							doors: ['Main Group', 'Rooftop Bar'],
+						};
+						const response = await n8n.callWebhook(webhookPath, { body: reservation });
+						expect(response.status).toBe(422);
+						expect(response.json()).toEqual({
+							error: expect.stringMatching(/not access groups/),
+							doors: reservation.doors,
+						});
+						expect(await usersOfSite()).toBe(usersBefore);
+					},
+					RUN_TIMEOUT,
+				);
+			});
 		});
 
 		test('n8n printed no warning about the package, and never the API key', () => {

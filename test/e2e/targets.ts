@@ -45,5 +45,7 @@ export const N8N_1: N8nTarget = {
 export const TARGETS = { '2': N8N_2, '1': N8N_1 } as const;
 
 export function nodeLabel(target: N8nTarget): string {
-	return target.node === 'system' ? `Node ${process.version} (this machine's)` : `Node v${target.node.version}`;
+	return target.node === 'system'
+		? `Node ${process.version} (this machine's)`
+		: `Node v${target.node.version}`;
 }

@@ -1,10 +1,15 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
 import { loadSeamSdk, type SeamClient } from './sdk';
 
-type SeamContext = IExecuteFunctions | ILoadOptionsFunctions;
+type SeamContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 /**
  * Per-request timeout and retries of idempotent requests (GET/PUT/DELETE on 429/5xx), as the SDK

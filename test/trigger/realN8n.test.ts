@@ -1,0 +1,211 @@
+/**
+ * Both triggers in a real n8n, 2.x and 1.x (`n8n start`, the packed package installed as a
+ * community node), against the local sandbox, which delivers signed webhooks like Seam: activation
+ * registers exactly one webhook, a Seam delivery starts an execution whose trigger output is the
+ * event, a forged delivery gets 401 and starts nothing, deactivation removes the webhook, and the
+ * polling trigger picks up a new event on its schedule. Slow (n8n starts, polls every minute):
+ * skipped with N8N_E2E=0, like the end-to-end suite whose helpers it uses.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
+
+import { EXAMPLE_CREDENTIAL, seamCredential } from '../e2e/examples';
+import { N8nHome } from '../e2e/n8nHome';
+import { N8nInstance } from '../e2e/n8nInstance';
+import { packPackage } from '../e2e/packPackage';
+import { freePort } from '../e2e/ports';
+import { provisionN8n } from '../e2e/provision';
+import { nodeOutput, type ExecutionData, type Json } from '../e2e/runData';
+import { N8N_1, N8N_2, nodeLabel, type N8nTarget } from '../e2e/targets';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { loadReferences, type References } from './helpers/svixReference';
+
+const MINUTE = 60_000;
+const run = process.env.N8N_E2E === '0' ? describe.skip : describe;
+
+interface SeamWebhook {
+	webhook_id: string;
+	url: string;
+	event_types: string[];
+	secret: string;
+}
+
+const WEBHOOK_WORKFLOW = 'seamTriggerE2e01';
+const POLLING_WORKFLOW = 'seamPollingE2e01';
+const WEBHOOK_ID = randomUUID();
+
+function triggerWorkflow(id: string, name: string, node: Json): Json {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				position: [0, 0],
+				typeVersion: 1,
+				credentials: { seamApi: { id: EXAMPLE_CREDENTIAL.id, name: EXAMPLE_CREDENTIAL.name } },
+				...node,
+			},
+		],
+		connections: {},
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function describeTriggersIn(target: N8nTarget): void {
+	run(`the Seam triggers in a real n8n ${target.n8nVersion} on ${nodeLabel(target)}`, () => {
+		let sandbox: Sandbox;
+		let home: N8nHome;
+		let n8n: N8nInstance;
+		let references: References;
+
+		/** Webhooks on the sandbox, through Seam's API as any client sees them. */
+		const listWebhooks = async (): Promise<SeamWebhook[]> => {
+			const response = await fetch(`${sandbox.url}/webhooks/list`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+				body: '{}',
+			});
+			return ((await response.json()) as { webhooks: SeamWebhook[] }).webhooks;
+		};
+
+		beforeAll(async () => {
+			references = await loadReferences();
+			const runtime = await provisionN8n(target);
+			sandbox = await startSandbox({ webhookRetryDelaysMs: [] });
+			home = N8nHome.create(runtime);
+			const tarball = await packPackage(mkdtempSync(path.join(home.userFolder, 'pack-')));
+			await home.installPackage(tarball);
+			await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
+			await home.importWorkflows([
+				triggerWorkflow(WEBHOOK_WORKFLOW, 'Seam Trigger e2e', {
+					name: 'Seam Trigger',
+					type: 'n8n-nodes-seam.seamTrigger',
+					webhookId: WEBHOOK_ID,
+					parameters: { events: ['lock.unlocked', 'access_method.issued'] },
+				}),
+				triggerWorkflow(POLLING_WORKFLOW, 'Seam Polling Trigger e2e', {
+					name: 'Seam Polling Trigger',
+					type: 'n8n-nodes-seam.seamPollingTrigger',
+					parameters: {
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						events: ['lock.access_denied'],
+					},
+				}),
+			]);
+			const port = await freePort();
+			n8n = await N8nInstance.start(home, { port });
+			await n8n.setupOwner();
+		}, 60 * MINUTE);
+
+		afterAll(async () => {
+			await n8n?.stop();
+			await sandbox?.close();
+			home?.remove();
+		});
+
+		/** n8n 2.x registers and removes webhooks after answering the API call; 1.x before. */
+		const webhooksOnceSettled = async (count: number): Promise<SeamWebhook[]> => {
+			const deadline = Date.now() + 30_000;
+			let webhooks = await listWebhooks();
+			while (webhooks.length !== count && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				webhooks = await listWebhooks();
+			}
+			return webhooks;
+		};
+
+		const executionIds = async (workflowId: string) =>
+			(await n8n.executions(workflowId)).map((execution) => execution.id);
+
+		test(
+			"activation registers one webhook at the node's production URL; a Seam delivery starts an execution",
+			async () => {
+				await n8n.activate(WEBHOOK_WORKFLOW);
+				const webhooks = await webhooksOnceSettled(1);
+				expect(webhooks).toHaveLength(1);
+				expect(webhooks[0].url).toBe(n8n.webhookUrl(`${WEBHOOK_ID}/webhook`));
+				expect(webhooks[0].event_types.sort()).toEqual(['access_method.issued', 'lock.unlocked']);
+
+				const event = sandbox.emitEvent('lock.unlocked');
+				await sandbox.flushDeliveries(30_000);
+				expect(sandbox.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+				const execution: ExecutionData = await n8n.waitForExecution(WEBHOOK_WORKFLOW);
+				expect(nodeOutput(execution, 'Seam Trigger')).toEqual([event]);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			'a forged or stale delivery gets 401 and starts nothing',
+			async () => {
+				const known = await executionIds(WEBHOOK_WORKFLOW);
+				const [webhook] = await listWebhooks();
+				const body = JSON.stringify({ event_id: randomUUID(), event_type: 'lock.unlocked' });
+				const at = new Date(Date.now() - 10 * MINUTE);
+				const stale = {
+					'svix-id': 'msg_stale',
+					'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+					'svix-signature': references.sign(webhook.secret, 'msg_stale', at, body),
+				};
+				const forged = { ...stale, 'svix-timestamp': String(Math.floor(Date.now() / 1000)) };
+				for (const headers of [{}, stale, forged]) {
+					const response = await n8n.callWebhook(`${WEBHOOK_ID}/webhook`, { body, headers });
+					expect(response.status).toBe(401);
+					expect(response.json()).toMatchObject({ error: 'invalid_signature' });
+				}
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+				expect(await executionIds(WEBHOOK_WORKFLOW)).toEqual(known);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			'deactivate, activate again: the webhook goes, then exactly one comes back',
+			async () => {
+				const [first] = await listWebhooks();
+				await n8n.deactivate(WEBHOOK_WORKFLOW);
+				expect(await webhooksOnceSettled(0)).toEqual([]);
+				await n8n.activate(WEBHOOK_WORKFLOW);
+				const again = await webhooksOnceSettled(1);
+				expect(again).toHaveLength(1);
+				expect(again[0].webhook_id).not.toBe(first.webhook_id);
+				// Settled: no second registration arrives late.
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+				expect(await listWebhooks()).toEqual(again);
+				await n8n.deactivate(WEBHOOK_WORKFLOW);
+				expect(await webhooksOnceSettled(0)).toEqual([]);
+			},
+			5 * MINUTE,
+		);
+
+		test(
+			'the polling trigger: nothing from before activation, then each new event once',
+			async () => {
+				sandbox.emitEvent('lock.access_denied'); // before activation
+				await n8n.activate(POLLING_WORKFLOW);
+				await new Promise((resolve) => setTimeout(resolve, 3000)); // the activation poll
+				const event = sandbox.emitEvent('lock.access_denied');
+				const execution = await n8n.waitForExecution(POLLING_WORKFLOW, { timeoutMs: 3 * MINUTE });
+				expect(nodeOutput(execution, 'Seam Polling Trigger')).toEqual([event]);
+				await n8n.deactivate(POLLING_WORKFLOW);
+				expect((await n8n.executions(POLLING_WORKFLOW)).length).toBe(1);
+			},
+			6 * MINUTE,
+		);
+
+		test('n8n printed no API key and no webhook secret, and no error about the trigger nodes', async () => {
+			const output = n8n.output();
+			expect(output).not.toContain(sandbox.apiKey);
+			expect(output).not.toMatch(/whsec_/);
+			expect(output).not.toMatch(/No webhook path could be found|Could not remove webhooks/);
+			expect(sandbox.contractViolations).toEqual([]);
+		});
+	});
+}
+
+describeTriggersIn(N8N_2);
+describeTriggersIn(N8N_1);

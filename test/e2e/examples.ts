@@ -17,6 +17,12 @@ export const EXAMPLES = {
 	quickStart: { file: '000-pin-code-quick-start.json', id: 'seamPinQuickStrt' },
 	saltoKs: { file: '001-salto-ks-pin-code.json', id: 'seamSaltoKsPin01' },
 	latch: { file: '004-latch-pin-codes.json', id: 'seamLatchPins004' },
+	accessGrant: { file: '003-access-grant-pin-codes.json', id: 'seamAccessGrant3' },
+	reservationGrant: {
+		file: 'reservation-access-grant-pin.json',
+		id: 'seamGrantReserve',
+		webhookPath: 'seam-stay',
+	},
 	reservation: {
 		file: 'reservation-webhook-pin.json',
 		id: 'seamReservation1',

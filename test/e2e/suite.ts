@@ -247,6 +247,46 @@ export function describeEndToEnd(target: N8nTarget): void {
 			RUN_TIMEOUT,
 		);
 
+		test(
+			'003 Access Grant: Gina gets a PIN on the front door, sees its doors, then it is moved and revoked',
+			async () => {
+				const execution = await home.execute(EXAMPLES.accessGrant.id);
+				expectSucceeded(execution, apiKey());
+
+				const locks = nodeOutput(execution, 'Check which locks take a PIN');
+				expect(locks.length).toBeGreaterThan(0);
+				expect(locks.every((lock) => lock.can_program_online_access_codes === true)).toBe(true);
+
+				const grant = onlyItem(execution, 'Grant Gina a PIN on the front door');
+				const pins = grant.pin_codes as Array<{ code: string; doors: Array<{ name: string }> }>;
+				expect(pins).toHaveLength(1);
+				expect(pins[0].code).toMatch(/^\d{4,9}$/);
+				expect(pins[0].doors.map((door) => door.name)).toEqual(['Front Door Lock']);
+
+				const methods = nodeOutput(execution, "List the grant's access methods");
+				expect(methods.map((method) => method.code)).toEqual([pins[0].code]);
+				const related = onlyItem(execution, 'Which doors does the PIN open');
+				expect((related.devices as Json[]).map((device) => device.display_name)).toEqual([
+					'Front Door Lock',
+				]);
+
+				const moved = onlyItem(execution, 'Move check-out one day later');
+				expect(Date.parse(moved.ends_at as string) - Date.parse(grant.ends_at as string)).toBe(DAY);
+				expect(onlyItem(execution, 'Revoke the grant (check-out)')).toEqual({
+					deleted: true,
+					access_grant_id: grant.access_grant_id,
+				});
+				const { access_grants } = await seamPost<{ access_grants: Json[] }>(
+					sandbox.url,
+					apiKey(),
+					'/access_grants/list',
+					{ access_grant_key: 'example-003-gina' },
+				);
+				expect(access_grants).toEqual([]);
+			},
+			RUN_TIMEOUT,
+		);
+
 		describe('in a running n8n (n8n start)', () => {
 			let n8n: N8nInstance;
 
@@ -357,6 +397,75 @@ export function describeEndToEnd(target: N8nTarget): void {
 							doors: reservation.doors,
 						});
 						expect(await usersOfSite()).toBe(usersBefore);
+					},
+					RUN_TIMEOUT,
+				);
+			});
+
+			describe('reservation-access-grant-pin.json, activated', () => {
+				const { id, webhookPath } = EXAMPLES.reservationGrant;
+				const tomorrow = new Date(Math.ceil(Date.now() / DAY) * DAY);
+				const reservation = {
+					reservation_id: `res-${Date.now()}`,
+					guest_name: 'Rita Renter',
+					email: 'rita@example.com',
+					check_in: new Date(tomorrow.getTime() + 15 * 60 * MINUTE).toISOString(),
+					check_out: new Date(tomorrow.getTime() + 2 * DAY + 11 * 60 * MINUTE).toISOString(),
+				};
+				type Answer = {
+					reservation_id: string;
+					guest: string;
+					pin_codes: Array<{ code: string; doors: string[] }>;
+					valid_from: string;
+					valid_until: string;
+					access_grant_id: string;
+				};
+
+				beforeAll(async () => {
+					await n8n.activate(id);
+				}, RUN_TIMEOUT);
+
+				test(
+					'the guest gets PINs for every door of the unit, valid for the stay; the same reservation again gets the same grant',
+					async () => {
+						const first = await n8n.callWebhook(webhookPath, { body: reservation });
+						expect(first.status).toBe(200);
+						const answer = first.json<Answer>();
+						expect(answer).toMatchObject({
+							reservation_id: reservation.reservation_id,
+							guest: 'Rita Renter',
+						});
+						expect(Date.parse(answer.valid_from)).toBe(Date.parse(reservation.check_in));
+						expect(Date.parse(answer.valid_until)).toBe(Date.parse(reservation.check_out));
+						expect(answer.pin_codes.length).toBeGreaterThan(0);
+						for (const pin of answer.pin_codes) expect(pin.code).toMatch(/^\d{4,9}$/);
+						expect(sorted(answer.pin_codes.flatMap((pin) => pin.doors))).toEqual(
+							sorted(['Front Door Lock', 'Back Door Lock', 'Room 101']),
+						);
+
+						const again = (
+							await n8n.callWebhook(webhookPath, { body: reservation })
+						).json<Answer>();
+						expect(again.access_grant_id).toBe(answer.access_grant_id);
+						expect(sorted(again.pin_codes.map((pin) => pin.code))).toEqual(
+							sorted(answer.pin_codes.map((pin) => pin.code)),
+						);
+
+						const later = new Date(Date.parse(reservation.check_out) + DAY).toISOString();
+						const extended = await n8n.callWebhook(webhookPath, {
+							body: { ...reservation, check_out: later },
+						});
+						expect(extended.json<Answer>()).toMatchObject({
+							access_grant_id: answer.access_grant_id,
+						});
+						expect(Date.parse(extended.json<Answer>().valid_until)).toBe(Date.parse(later));
+						const { access_grants } = await seamPost<{ access_grants: Json[] }>(
+							sandbox.url,
+							apiKey(),
+							'/access_grants/list',
+							{ access_grant_key: reservation.reservation_id },
+						);
+						expect(access_grants).toHaveLength(1);
 					},
 					RUN_TIMEOUT,
 				);

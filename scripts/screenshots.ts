@@ -1,0 +1,184 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '../test/sandbox';
+import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/e2e/examples';
+import { N8nHome } from '../test/e2e/n8nHome';
+import { DEFAULT_OWNER, N8nInstance } from '../test/e2e/n8nInstance';
+import { packPackage, REPO_ROOT } from '../test/e2e/packPackage';
+import { provisionN8n } from '../test/e2e/provision';
+import { N8N_2, nodeLabel } from '../test/e2e/targets';
+import { ensureBuilt } from './demo/ensureBuilt';
+import { accessGrantNode } from './screenshots/accessGrantWorkflow';
+import { chromiumPath, launchBrowser, VIEWPORT, type Browser } from './screenshots/browser';
+import {
+	closeNodePanel,
+	dismissPopups,
+	executeWorkflow,
+	openNodePanel,
+	openWorkflow,
+	parkMouse,
+	screenshot,
+	searchNodes,
+	showOutputAs,
+	signIn,
+} from './screenshots/editor';
+
+// `npm run screenshots`: docs/*.png, the Seam node in the real n8n editor.
+//   - builds the package if needed, starts the local Seam sandbox (random port), provisions
+//     n8n 2.41.1 (the e2e harness's cache), installs the packed package, the Seam credential and
+//     the example workflows, starts `n8n start` (random port) and creates the owner,
+//   - signs in with headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH) at 1440x900 and
+//     takes the shots below,
+//   - stops Chromium, n8n and the sandbox at the end, on an error, on Ctrl-C and after a
+//     time limit.
+
+const DOCS = path.join(REPO_ROOT, 'docs');
+/** Everything after provisioning (which has its own limits, and is a no-op once cached). */
+const TIME_LIMIT_MS = 10 * 60_000;
+const MAX_PNG_BYTES = 400 * 1024;
+
+const started = Date.now();
+const log = (message: string) =>
+	console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+let sandbox: Sandbox | undefined;
+let home: N8nHome | undefined;
+let n8n: N8nInstance | undefined;
+let browser: Browser | undefined;
+let cleaning: Promise<void> | undefined;
+
+function cleanUp(): Promise<void> {
+	cleaning ??= (async () => {
+		await browser?.close().catch(() => undefined);
+		await n8n?.stop().catch(() => undefined);
+		await sandbox?.close().catch(() => undefined);
+		home?.remove();
+	})();
+	return cleaning;
+}
+
+async function stopAndExit(code: number, reason?: string): Promise<never> {
+	if (reason) console.error(reason);
+	await cleanUp();
+	process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAndExit(130, 'Interrupted: stopping n8n and the sandbox …'));
+process.on('SIGTERM', () => void stopAndExit(143, 'Terminated: stopping n8n and the sandbox …'));
+
+const saved: Array<{ file: string; bytes: number }> = [];
+
+async function save(browserPage: Browser['page'], name: string, what: string): Promise<void> {
+	const file = path.join(DOCS, name);
+	const bytes = await screenshot(browserPage, file);
+	saved.push({ file, bytes });
+	log(`${path.relative(REPO_ROOT, file)} (${Math.round(bytes / 1024)} KB): ${what}`);
+	if (bytes > MAX_PNG_BYTES)
+		log(`  warning: larger than ${MAX_PNG_BYTES / 1024} KB; the README embeds it as it is`);
+}
+
+async function main(): Promise<void> {
+	chromiumPath(); // fail before minutes of set-up if there is no browser
+	await ensureBuilt(REPO_ROOT, log);
+	mkdirSync(DOCS, { recursive: true });
+
+	sandbox = await startSandbox({ port: 0 });
+	log(`Seam sandbox on ${sandbox.url}`);
+
+	const runtime = await provisionN8n(N8N_2, log);
+	log(`n8n ${N8N_2.n8nVersion} on ${nodeLabel(N8N_2)}`);
+
+	const limit = setTimeout(
+		() => void stopAndExit(1, `Gave up after ${TIME_LIMIT_MS / 60_000} min.`),
+		TIME_LIMIT_MS,
+	);
+	limit.unref();
+
+	home = N8nHome.create(runtime);
+	log('Installing the packed package, the credential and the examples …');
+	await home.installPackage(await packPackage(home.userFolder));
+	await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
+	await home.importWorkflowFolder(EXAMPLES_DIR);
+	const grant = accessGrantNode(EXAMPLES_DIR, sandbox.seed.devices.frontDoorLock);
+	if (grant.generated) await home.importWorkflows([grant.generated]);
+	log(
+		grant.generated
+			? `No example has an Access Grant → Create node: imported "${String(grant.generated.name)}"`
+			: `Access Grant → Create: "${grant.nodeName}" in workflow ${grant.workflowId}`,
+	);
+
+	n8n = await N8nInstance.start(home);
+	await n8n.setupOwner(DEFAULT_OWNER);
+	log(`n8n editor on ${n8n.url}`);
+
+	browser = await launchBrowser();
+	const { page } = browser;
+	await signIn(page, n8n.url, DEFAULT_OWNER);
+	await dismissPopups(page);
+	log(`Signed in as ${DEFAULT_OWNER.email} (Chromium ${VIEWPORT.width}x${VIEWPORT.height})`);
+
+	// 1. The quick start on the canvas, run once from the editor: every node gets its green check.
+	const quickStart = loadExample(EXAMPLES.quickStart.file);
+	const steps = quickStart.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote');
+	const pinNode = quickStart.nodes.find(
+		(node) =>
+			node.type === 'n8n-nodes-seam.seam' &&
+			(node.parameters as Record<string, unknown>)?.resource === 'credential' &&
+			(node.parameters as Record<string, unknown>)?.operation === 'create',
+	);
+	if (!pinNode) throw new Error(`${EXAMPLES.quickStart.file} has no "Create PIN code" step`);
+
+	await openWorkflow(page, n8n.url, EXAMPLES.quickStart.id);
+	log(`Executing "${String(quickStart.name)}" in the editor …`);
+	await executeWorkflow(
+		page,
+		steps.map((node) => node.name),
+	);
+	await parkMouse(page, 'canvas');
+	await save(page, 'editor-canvas.png', 'the quick start on the canvas after one run');
+
+	// 2. Its "Create PIN code" step: the form, and the output with the PIN in `code`.
+	await openNodePanel(page, pinNode.name);
+	const output = await showOutputAs(page, 'schema');
+	const outputText = await output.innerText();
+	const pin = /\bcode\s+(\d{4,9})\b/.exec(outputText)?.[1];
+	if (!pin) throw new Error(`The output of "${pinNode.name}" shows no PIN code:\n${outputText}`);
+	await parkMouse(page, 'panel');
+	await save(
+		page,
+		'node-panel-credential-pin.png',
+		`"${pinNode.name}" with its output, PIN ${pin}`,
+	);
+	await closeNodePanel(page);
+
+	// 3. The nodes panel, searched for "Seam". (n8n lists the Seam node and the Seam Trigger as
+	// one entry, "Seam", and the Seam Polling Trigger as "Seam Polling".)
+	await page.mouse.click(760, 130); // unselect the node whose panel was open
+	await searchNodes(page, 'Seam');
+	await save(page, 'node-search.png', 'the nodes panel searched for "Seam"');
+	await page.keyboard.press('Escape');
+
+	// 4. A Seam node with Access Grant → Create.
+	await openWorkflow(page, n8n.url, grant.workflowId);
+	await openNodePanel(page, grant.nodeName);
+	await parkMouse(page, 'panel');
+	await save(page, 'node-panel-access-grant.png', `"${grant.nodeName}": Access Grant → Create`);
+
+	clearTimeout(limit);
+}
+
+main()
+	.then(async () => {
+		await cleanUp();
+		log(`Done: ${saved.length} screenshots in ${path.relative(process.cwd(), DOCS) || '.'}/`);
+		process.exit(0);
+	})
+	.catch(async (error: unknown) => {
+		// Interrupted: the browser closing under a pending step is no failure worth reporting.
+		if (cleaning) return;
+		await stopAndExit(
+			1,
+			`Screenshots failed: ${error instanceof Error ? error.message : String(error)}`,
+		);
+	});

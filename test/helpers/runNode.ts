@@ -6,96 +6,20 @@
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
-	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IRun,
 	IRunExecutionData,
-	IVersionedNodeType,
 	ILoadOptionsFunctions,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { SeamApi } from '../../credentials/SeamApi.credentials';
-import { Seam } from '../../nodes/Seam/Seam.node';
+import { PackageNodeTypes, SEAM_NODE_TYPE, SeamCredentialsHelper } from './n8nTestHost';
 
-export const SEAM_NODE_TYPE = 'n8n-nodes-seam.seam';
-
-class TestNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = { [SEAM_NODE_TYPE]: new Seam() };
-
-	getByName(nodeType: string): INodeType | IVersionedNodeType {
-		return this.getByNameAndVersion(nodeType);
-	}
-
-	getByNameAndVersion(nodeType: string): INodeType {
-		const type = this.types[nodeType];
-		if (!type) throw new Error(`Unknown node type ${nodeType}`);
-		return type;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly credentials: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_type: string,
-		request: IHttpRequestOptions,
-	) {
-		return request;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<never> {
-		throw new Error('not used by the Seam node');
-	}
-
-	async getDecrypted(
-		_data: IWorkflowExecuteAdditionalData,
-		_details: INodeCredentialsDetails,
-		type: string,
-	) {
-		if (type !== new SeamApi().name) throw new Error(`Unexpected credential type ${type}`);
-		return this.credentials;
-	}
-
-	async updateCredentials() {}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties() {
-		return new SeamApi().properties;
-	}
-}
+export { SEAM_NODE_TYPE };
 
 export interface RunOptions {
 	credentials: { apiKey: string; apiUrl: string };
@@ -114,7 +38,7 @@ export interface RunResult {
 
 function buildNode(
 	parameters: INodeParameters,
-	nodeTypes: TestNodeTypes,
+	nodeTypes: PackageNodeTypes,
 	continueOnFail = false,
 ): INode {
 	const node: INode = {
@@ -151,7 +75,7 @@ function buildAdditionalData(
 		mock<IWorkflowExecuteAdditionalData>() as unknown as IWorkflowExecuteAdditionalData;
 	if (hooks) additionalData.hooks = hooks;
 	additionalData.currentNodeParameters = undefined;
-	additionalData.credentialsHelper = new TestCredentialsHelper(credentials);
+	additionalData.credentialsHelper = new SeamCredentialsHelper(credentials);
 	additionalData.executionTimeoutTimestamp = undefined;
 	additionalData.encryptedRunnerIdentity = undefined;
 	additionalData.instanceBaseUrl = 'http://localhost:5678/';
@@ -164,7 +88,7 @@ function buildAdditionalData(
 	return additionalData;
 }
 
-function buildWorkflow(node: INode, nodeTypes: TestNodeTypes, timezone = 'UTC'): Workflow {
+function buildWorkflow(node: INode, nodeTypes: PackageNodeTypes, timezone = 'UTC'): Workflow {
 	return new Workflow({
 		id: 'test',
 		nodes: [node],
@@ -180,7 +104,7 @@ export async function runSeamNode(
 	parameters: INodeParameters,
 	options: RunOptions,
 ): Promise<RunResult> {
-	const nodeTypes = new TestNodeTypes();
+	const nodeTypes = new PackageNodeTypes();
 	const node = buildNode(parameters, nodeTypes, options.continueOnFail);
 	const workflow = buildWorkflow(node, nodeTypes, options.timezone);
 
@@ -221,7 +145,7 @@ export function loadOptionsContext(
 	path: string,
 	credentials: RunOptions['credentials'],
 ): ILoadOptionsFunctions {
-	const nodeTypes = new TestNodeTypes();
+	const nodeTypes = new PackageNodeTypes();
 	const node = buildNode(parameters, nodeTypes);
 	const additionalData = buildAdditionalData(credentials);
 	additionalData.currentNodeParameters = node.parameters;

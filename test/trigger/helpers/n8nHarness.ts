@@ -11,104 +11,31 @@ import { HookContext, PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
-	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
-	IVersionedNodeType,
 	IWebhookData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, ObservableObject, Workflow } from 'n8n-workflow';
+import { NodeHelpers, ObservableObject, Workflow } from 'n8n-workflow';
 
-import { SeamApi } from '../../../credentials/SeamApi.credentials';
-import { SeamPollingTrigger } from '../../../nodes/SeamPollingTrigger/SeamPollingTrigger.node';
-import { SeamTrigger } from '../../../nodes/SeamTrigger/SeamTrigger.node';
+import {
+	PackageNodeTypes,
+	POLLING_TRIGGER_TYPE,
+	type SeamCredentials,
+	SeamCredentialsHelper,
+	WEBHOOK_TRIGGER_TYPE,
+} from '../../helpers/n8nTestHost';
 
-export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-seam.seamTrigger';
-export const POLLING_TRIGGER_TYPE = 'n8n-nodes-seam.seamPollingTrigger';
-
-export interface SeamCredentials {
-	apiKey: string;
-	apiUrl: string;
-}
-
-export class TriggerNodeTypes implements INodeTypes {
-	readonly types: Record<string, INodeType> = {
-		[WEBHOOK_TRIGGER_TYPE]: new SeamTrigger(),
-		[POLLING_TRIGGER_TYPE]: new SeamPollingTrigger(),
-	};
-
-	getByName(nodeType: string): INodeType | IVersionedNodeType {
-		return this.getByNameAndVersion(nodeType);
-	}
-
-	getByNameAndVersion(nodeType: string): INodeType {
-		const type = this.types[nodeType];
-		if (!type) throw new Error(`Unknown node type ${nodeType}`);
-		return type;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly credentials: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(
-		_credentials: ICredentialDataDecryptedObject,
-		_type: string,
-		request: IHttpRequestOptions,
-	) {
-		return request;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<never> {
-		throw new Error('not used by the Seam triggers');
-	}
-
-	async getDecrypted(
-		_data: IWorkflowExecuteAdditionalData,
-		_details: INodeCredentialsDetails,
-		type: string,
-	) {
-		if (type !== new SeamApi().name) throw new Error(`Unexpected credential type ${type}`);
-		return this.credentials;
-	}
-
-	async updateCredentials() {}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties() {
-		return new SeamApi().properties;
-	}
-}
+export {
+	POLLING_TRIGGER_TYPE,
+	PackageNodeTypes as TriggerNodeTypes,
+	type SeamCredentials,
+	WEBHOOK_TRIGGER_TYPE,
+} from '../../helpers/n8nTestHost';
 
 /** What n8n's WorkflowExecuteAdditionalData carries for these calls; the rest is a stub. */
 export function additionalDataFor(
@@ -118,7 +45,7 @@ export function additionalDataFor(
 	const base = n8nBaseUrl.replace(/\/+$/, '');
 	const additionalData =
 		mock<IWorkflowExecuteAdditionalData>() as unknown as IWorkflowExecuteAdditionalData;
-	additionalData.credentialsHelper = new CredentialsHelper(
+	additionalData.credentialsHelper = new SeamCredentialsHelper(
 		credentials as unknown as ICredentialDataDecryptedObject,
 	);
 	additionalData.currentNodeParameters = undefined;
@@ -143,7 +70,7 @@ export function additionalDataFor(
  * stores it. Each context is built from a fresh Workflow over that stored copy.
  */
 export class TriggerUnderTest {
-	readonly nodeTypes = new TriggerNodeTypes();
+	readonly nodeTypes = new PackageNodeTypes();
 	node: INode;
 	/** The workflow's static data as saved in n8n's database. */
 	savedStaticData: IDataObject = {};

@@ -1,0 +1,103 @@
+/**
+ * What n8n's host process gives the engine, for tests that run this package's nodes inside
+ * n8n-core: the node types it knows (this package's three nodes) and a credentials helper that
+ * hands out the decrypted Seam credential.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeCredentialsDetails,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper } from 'n8n-workflow';
+
+import { SeamApi } from '../../credentials/SeamApi.credentials';
+import { Seam } from '../../nodes/Seam/Seam.node';
+import { SeamPollingTrigger } from '../../nodes/SeamPollingTrigger/SeamPollingTrigger.node';
+import { SeamTrigger } from '../../nodes/SeamTrigger/SeamTrigger.node';
+
+export const SEAM_NODE_TYPE = 'n8n-nodes-seam.seam';
+export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-seam.seamTrigger';
+export const POLLING_TRIGGER_TYPE = 'n8n-nodes-seam.seamPollingTrigger';
+
+export interface SeamCredentials {
+	apiKey: string;
+	apiUrl: string;
+}
+
+/** This package's node types; tests may register a throwaway type in `types`. */
+export class PackageNodeTypes implements INodeTypes {
+	readonly types: Record<string, INodeType> = {
+		[SEAM_NODE_TYPE]: new Seam(),
+		[WEBHOOK_TRIGGER_TYPE]: new SeamTrigger(),
+		[POLLING_TRIGGER_TYPE]: new SeamPollingTrigger(),
+	};
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		const type = this.types[nodeType];
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export class SeamCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		_credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		request: IHttpRequestOptions,
+	) {
+		return request;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<never> {
+		throw new Error('not used by the Seam nodes');
+	}
+
+	async getDecrypted(
+		_data: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	) {
+		if (type !== new SeamApi().name) throw new Error(`Unexpected credential type ${type}`);
+		return this.credentials;
+	}
+
+	async updateCredentials() {}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return new SeamApi().properties;
+	}
+}

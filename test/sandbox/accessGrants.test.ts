@@ -5,6 +5,7 @@ import { presentAccessGrant } from './access-grant-presenters';
 import { planAccessMethods } from './access-method-plan';
 import { type Sandbox, startSandbox } from './index';
 import { createSeededStore, getSeedIds } from './seed';
+import { expectRejection, inHours, waitFor } from './testkit';
 
 // Seam's "Using PIN Codes" guide (seed 003) end to end through the official
 // SDK: smart locks and spaces, access grants with PIN code access methods,
@@ -15,9 +16,6 @@ jest.setTimeout(30_000);
 
 type AccessMethod = Awaited<ReturnType<SeamHttp['accessMethods']['get']>>;
 type AccessGrant = Awaited<ReturnType<SeamHttp['accessGrants']['get']>>;
-
-const HOUR = 60 * 60 * 1000;
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
 let sandbox: Sandbox;
 let seam: SeamHttp;
@@ -38,30 +36,6 @@ beforeEach(() => {
 afterEach(() => {
 	expect(sandbox.contractViolations).toEqual([]);
 });
-
-async function waitFor<T>(
-	read: () => Promise<T>,
-	done: (value: T) => boolean,
-	timeoutMs = 5_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline)
-			throw new Error(`Condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-	throw new Error('Expected the request to fail');
-}
 
 async function expectApiError(promise: Promise<unknown>, code: string, statusCode: number) {
 	const error = await expectRejection(promise);

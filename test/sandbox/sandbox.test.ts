@@ -6,6 +6,7 @@ import {
 } from '@seamapi/http';
 
 import { type Sandbox, startSandbox } from './index';
+import { expectRejection, inHours, waitFor } from './testkit';
 
 // These tests drive the sandbox through the official SDK, the way the n8n node
 // will, and assert the behaviour Seam documents. afterEach checks that no
@@ -14,9 +15,6 @@ import { type Sandbox, startSandbox } from './index';
 jest.setTimeout(30_000);
 
 type AcsCredential = Awaited<ReturnType<SeamHttp['acs']['credentials']['get']>>;
-
-const HOUR = 60 * 60 * 1000;
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
 let sandbox: Sandbox;
 let seam: SeamHttp;
@@ -37,30 +35,6 @@ beforeEach(() => {
 afterEach(() => {
 	expect(sandbox.contractViolations).toEqual([]);
 });
-
-async function waitFor<T>(
-	read: () => Promise<T>,
-	done: (value: T) => boolean,
-	timeoutMs = 5_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline)
-			throw new Error(`Condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
-
-async function expectRejection(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-	throw new Error('Expected the request to fail');
-}
 
 const ids = <T extends { acs_entrance_id: string }>(entrances: readonly T[]) =>
 	entrances.map((entrance) => entrance.acs_entrance_id).sort();

@@ -50,16 +50,18 @@ export function applyLimit<T>(items: readonly T[], { returnAll, limit }: ReturnL
 }
 
 /**
- * A filter Seam cannot apply server-side (e.g. a capability flag): read every page, keep the
- * matches, then apply the user's limit.
+ * A list with an optional filter Seam cannot apply server-side (e.g. a capability flag). Without
+ * `keep` it pages only as far as the limit needs; with it, it reads every page, keeps the
+ * matches, then applies the user's limit.
  */
 export async function listMatching(
 	api: SeamApi,
 	itemIndex: number,
 	limits: ReturnLimit,
 	makeReader: (seam: SeamClient, pageSize: number) => PageReader,
-	keep: (thing: IDataObject) => boolean,
+	keep?: (thing: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
+	if (!keep) return await listPaginated(api, itemIndex, limits, makeReader);
 	const all = await listPaginated(api, itemIndex, { returnAll: true, limit: 0 }, makeReader);
 	return applyLimit(all.filter(keep), limits);
 }

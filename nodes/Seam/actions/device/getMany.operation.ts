@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { listMatching, listPaginated } from '../../helpers/paginate';
+import { listMatching } from '../../helpers/paginate';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -65,17 +65,11 @@ export async function execute(
 	const params: SeamParams<SeamClient['devices']['list']> = {};
 	if (f.search?.trim()) params.search = f.search.trim();
 	if (f.spaceId?.trim()) params.space_id = f.spaceId.trim();
-	const limits = readReturnLimit(this, i);
-	if (!f.pinCapable) {
-		return await listPaginated(api, i, limits, (seam, limit) =>
-			seam.createPaginator(seam.devices.list({ ...params, limit })),
-		);
-	}
 	return await listMatching(
 		api,
 		i,
-		limits,
+		readReturnLimit(this, i),
 		(seam, limit) => seam.createPaginator(seam.devices.list({ ...params, limit })),
-		(thing) => thing.can_program_online_access_codes === true,
+		f.pinCapable ? (thing) => thing.can_program_online_access_codes === true : undefined,
 	);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { acsSystemLocator } from '../../descriptions/locators';
 import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
 import { readOptionalId } from '../../helpers/ids';
-import { listMatching, listPaginated } from '../../helpers/paginate';
+import { listMatching } from '../../helpers/paginate';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -64,17 +64,11 @@ export async function execute(
 	};
 	if (acs_system_id) params.acs_system_id = acs_system_id;
 	if (filters.search?.trim()) params.search = filters.search.trim();
-	const limits = readReturnLimit(this, i);
-	if (!filters.canUnlockWithCode) {
-		return await listPaginated(api, i, limits, (seam, limit) =>
-			seam.createPaginator(seam.acs.entrances.list({ ...params, limit })),
-		);
-	}
 	return await listMatching(
 		api,
 		i,
-		limits,
+		readReturnLimit(this, i),
 		(seam, limit) => seam.createPaginator(seam.acs.entrances.list({ ...params, limit })),
-		(thing) => thing.can_unlock_with_code === true,
+		filters.canUnlockWithCode ? (thing) => thing.can_unlock_with_code === true : undefined,
 	);
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userIdentityLocator } from '../../descriptions/locators';
 import {
@@ -8,16 +8,32 @@ import {
 	grantSpacesMultiSelect,
 } from '../../descriptions/multiSelect';
 import { pinCodesWithDoors, waitUntilIssued } from '../../helpers/accessMethods';
-import { readTimeWindow } from '../../helpers/dates';
-import { readId, readIdList } from '../../helpers/ids';
+import {
+	ALLOW_ACCESS_WITHOUT_END,
+	allowAccessWithoutEndOption,
+} from '../../descriptions/openEndedAccess';
+import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { assertPinCapable } from '../../helpers/pinCapability';
-import { readPinCode } from '../../helpers/pinCodes';
-import { readRequiredString } from '../../helpers/text';
-import { waitTimeoutOption } from '../../descriptions/waitTimeout';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
 type CreateParams = SeamParams<SeamClient['accessGrants']['create']>;
+
+const GRANT_TO = [
+	{ name: 'Existing User Identity', value: 'existing' },
+	{
+		name: 'New Person',
+		value: 'new',
+		description: 'Creates a user identity for them, or reuses the one that already has this email',
+	},
+];
+
+const ACCESS_METHODS = [
+	{ name: 'PIN Code', value: 'code' },
+	{ name: 'Card', value: 'card' },
+	{ name: 'Mobile Key', value: 'mobile_key' },
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -31,15 +47,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Grant To',
 		name: 'grantTo',
 		type: 'options',
-		options: [
-			{ name: 'Existing User Identity', value: 'existing' },
-			{
-				name: 'New Person',
-				value: 'new',
-				description:
-					'Creates a user identity for them, or reuses the one that already has this email',
-			},
-		],
+		options: GRANT_TO,
 		default: 'new',
 	},
 	userIdentityLocator({ displayOptions: { show: { grantTo: ['existing'] } } }),
@@ -75,11 +83,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Access Methods',
 		name: 'accessMethods',
 		type: 'multiOptions',
-		options: [
-			{ name: 'PIN Code', value: 'code' },
-			{ name: 'Card', value: 'card' },
-			{ name: 'Mobile Key', value: 'mobile_key' },
-		],
+		options: ACCESS_METHODS,
 		default: ['code'],
 		description:
 			'How the person opens the doors. A PIN code is the simplest: they type it on the keypad.',
@@ -99,7 +103,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		required: true,
-		description: 'When access ends (for a stay: check-out); must be after Starts At',
+		description:
+			'When access ends (for a stay: check-out); must be after Starts At. Empty is an error, unless the option Allow Access Without End is on.',
 	},
 	{
 		displayName: 'Access Grant Key',
@@ -142,6 +147,9 @@ const properties: INodeProperties[] = [
 				description: 'A name for the grant, e.g. "Stay of Jane Guest, Unit 101"',
 			},
 			waitTimeoutOption('the access methods to be issued'),
+			allowAccessWithoutEndOption(
+				'Whether an empty Ends At gives access that never ends. Off: Ends At is required, so a booking without its check-out date cannot give a PIN that never expires.',
+			),
 		],
 	},
 ];
@@ -157,53 +165,55 @@ interface Inputs {
 	entranceIds: string[];
 	wantsPin: boolean;
 	waitTimeout: number;
+	waitUntilIssued: boolean;
 }
 
 /** Everything from the form, checked, before a single request is made. */
 async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs> {
-	const grantTo = context.getNodeParameter('grantTo', i) as 'existing' | 'new';
-	const deviceIds = readIdList(context, 'deviceIds', 'Devices', i);
-	const entranceIds = readIdList(context, 'entranceIds', 'Entrances', i);
-	const spaceIds = readIdList(context, 'spaceIds', 'Spaces', i);
+	const form = readForm(context, i);
+	const grantTo = form.choice<'existing' | 'new'>({ name: 'grantTo', label: 'Grant To' }, GRANT_TO);
+	const deviceIds = form.idList({ name: 'deviceIds', label: 'Devices' });
+	const entranceIds = form.idList({ name: 'entranceIds', label: 'Entrances' });
+	const spaceIds = form.idList({ name: 'spaceIds', label: 'Spaces' });
 	if (deviceIds.length + entranceIds.length + spaceIds.length === 0) {
-		throw new NodeOperationError(
-			context.getNode(),
+		form.fail(
 			'Choose at least one device, entrance or space',
-			{
-				itemIndex: i,
-				description: 'An Access Grant needs doors: fill in Devices, Entrances or Spaces.',
-			},
+			'An Access Grant needs doors: fill in Devices, Entrances or Spaces.',
 		);
 	}
-	const modes = (context.getNodeParameter('accessMethods', i, ['code']) as string[]) ?? [];
-	if (modes.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Access Methods is required', {
-			itemIndex: i,
-			description: 'Choose at least one, e.g. PIN Code.',
-		});
-	}
-	const window = await readTimeWindow(
-		context,
-		{
-			startsAt: context.getNodeParameter('startsAt', i, ''),
-			endsAt: context.getNodeParameter('endsAt', i, ''),
-		},
-		{ starts: 'Starts At', ends: 'Ends At' },
-		i,
+	const modes = form.choices<'code' | 'card' | 'mobile_key'>(
+		{ name: 'accessMethods', label: 'Access Methods' },
+		ACCESS_METHODS,
 	);
-	const options = context.getNodeParameter('options', i, {}) as {
-		code?: string;
-		name?: string;
-		waitTimeout?: number;
-	};
-	const code = readPinCode(context, options.code, 'Custom PIN Code', i, { min: 4, max: 9 });
-	if (code && !modes.includes('code')) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Custom PIN Code needs the PIN Code access method',
-			{ itemIndex: i },
+	if (modes.length === 0) {
+		form.fail('Access Methods is required', 'Choose at least one, e.g. PIN Code.');
+	}
+	const allowAccessWithoutEnd = form.boolean(
+		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
+		false,
+	);
+	const starts = { name: 'startsAt', label: 'Starts At' };
+	const window = await form.timeWindow(
+		starts,
+		{ name: 'endsAt', label: 'Ends At' },
+		{ allowed: allowAccessWithoutEnd, switchLabel: ALLOW_ACCESS_WITHOUT_END },
+	);
+	if (!window.starts_at) {
+		form.fail(
+			`${starts.label} is required`,
+			`Fill in "${starts.label}" (for a stay: check-in). If it comes from an expression, the expression resolved to nothing.`,
 		);
 	}
+	const code = form.pinCode({ name: 'options.code', label: 'Custom PIN Code' }, { min: 4, max: 9 });
+	if (code && !modes.includes('code')) {
+		form.fail(
+			'Custom PIN Code needs the PIN Code access method',
+			'Add PIN Code to Access Methods, or leave Custom PIN Code empty.',
+		);
+	}
+	const name = form.text({ name: 'options.name', label: 'Name' });
+	const key = form.text({ name: 'accessGrantKey', label: 'Access Grant Key' });
+	const waitTimeout = readWaitTimeout(form);
 
 	const params = {
 		requested_access_methods: modes.map((mode) =>
@@ -214,22 +224,19 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 	if (deviceIds.length) params.device_ids = deviceIds;
 	if (entranceIds.length) params.acs_entrance_ids = entranceIds;
 	if (spaceIds.length) params.space_ids = spaceIds;
-	const key = String(context.getNodeParameter('accessGrantKey', i, '') ?? '').trim();
 	if (key) params.access_grant_key = key;
-	if (options.name?.trim()) params.name = options.name.trim();
+	if (name) params.name = name;
 	if (grantTo === 'existing') {
-		(params as { user_identity_id: string }).user_identity_id = readId(
-			context,
-			'userIdentityId',
-			'User Identity',
-			i,
-		);
+		(params as { user_identity_id: string }).user_identity_id = form.id({
+			name: 'userIdentityId',
+			label: 'User Identity',
+		});
 	} else {
 		const user_identity: IDataObject = {
-			full_name: readRequiredString(context, 'fullName', 'Full Name', i),
+			full_name: form.requiredText({ name: 'fullName', label: 'Full Name' }),
 		};
-		const email = String(context.getNodeParameter('email', i, '') ?? '').trim();
-		const phone = String(context.getNodeParameter('phoneNumber', i, '') ?? '').trim();
+		const email = form.text({ name: 'email', label: 'Email' });
+		const phone = form.text({ name: 'phoneNumber', label: 'Phone Number' });
 		if (email) user_identity.email_address = email;
 		if (phone) user_identity.phone_number = phone;
 		(params as { user_identity: IDataObject }).user_identity = user_identity;
@@ -239,7 +246,8 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 		deviceIds,
 		entranceIds,
 		wantsPin: modes.includes('code'),
-		waitTimeout: options.waitTimeout ?? 60,
+		waitTimeout,
+		waitUntilIssued: form.boolean({ name: 'waitUntilIssued', label: 'Wait Until Issued' }, true),
 	};
 }
 
@@ -311,7 +319,7 @@ export async function execute(
 		reused ??
 		((await api.call((seam) => seam.accessGrants.create(inputs.params), i)) as IDataObject);
 	const output: IDataObject = { ...grant, reused_existing_grant: Boolean(reused) };
-	if (!(this.getNodeParameter('waitUntilIssued', i, true) as boolean)) return output;
+	if (!inputs.waitUntilIssued) return output;
 
 	const access_grant_id = String(grant.access_grant_id);
 	const methods = await waitUntilIssued(this, api, access_grant_id, inputs.waitTimeout, i);

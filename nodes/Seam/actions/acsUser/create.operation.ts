@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { accessScheduleFields } from '../../descriptions/accessSchedule';
+import { accessScheduleFields, readAccessSchedule } from '../../descriptions/accessSchedule';
 import { acsUserProviderNotice } from '../../descriptions/hints';
 import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
 import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
-import { readAccessSchedule } from '../../helpers/dates';
-import { readId, readIdList, readOptionalId } from '../../helpers/ids';
-import { readRequiredString } from '../../helpers/text';
+import { allowAccessWithoutEndOption } from '../../descriptions/openEndedAccess';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -50,6 +49,9 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. +15555550100',
 				description: 'In E.164 format',
 			},
+			allowAccessWithoutEndOption(
+				'Whether the user may join access groups without an access schedule, keeping that access until someone removes it. Off: joining access groups needs Access Starts At and Access Ends At.',
+			),
 		],
 	},
 	userIdentityLocator({
@@ -64,37 +66,113 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const GROUPS = { name: 'accessGroupIds', label: 'Access Groups to Join' };
+
+/**
+ * The access groups to join, checked before anything is created: each must exist in the chosen
+ * ACS system. One list read covers them all.
+ */
+async function assertGroupsInSystem(
+	context: IExecuteFunctions,
+	api: SeamApi,
+	acs_system_id: string,
+	groupIds: string[],
+	i: number,
+): Promise<void> {
+	if (groupIds.length === 0) return;
+	const groups = (await api.call(
+		(seam) => seam.acs.accessGroups.list({ acs_system_id }),
+		i,
+	)) as unknown as IDataObject[];
+	const known = new Set(groups.map((group) => String(group.acs_access_group_id)));
+	const unknown = groupIds.filter((id) => !known.has(id));
+	if (unknown.length > 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${GROUPS.label}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an access group' : 'are not access groups'} of the chosen ACS system`,
+			{
+				itemIndex: i,
+				description: `Nothing was created. The ACS system ${acs_system_id} has ${groups.length} access group${groups.length === 1 ? '' : 's'}; choose from the list, or check the IDs.`,
+			},
+		);
+	}
+}
+
+/**
+ * Joins the new user to each group; if one fails, the user is deleted again so that a re-run
+ * does not leave a second user behind. When even that fails, the error names what is left.
+ */
+async function joinGroupsOrUndo(
+	context: IExecuteFunctions,
+	api: SeamApi,
+	acs_user_id: string,
+	groupIds: string[],
+	i: number,
+): Promise<void> {
+	const joined: string[] = [];
+	for (const acs_access_group_id of groupIds) {
+		try {
+			await api.call(
+				(seam) => seam.acs.users.addToAccessGroup({ acs_user_id, acs_access_group_id }),
+				i,
+			);
+			joined.push(acs_access_group_id);
+		} catch (error) {
+			const reason = (error as Error).message;
+			try {
+				await api.call((seam) => seam.acs.users.delete({ acs_user_id }), i);
+			} catch (undoError) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`The ACS user was created but could not join access group ${acs_access_group_id}, and deleting it again failed`,
+					{
+						itemIndex: i,
+						description: `Left behind: ACS user ${acs_user_id}${joined.length ? `, a member of ${joined.join(', ')}` : ''}. Joining failed with: ${reason}. Deleting failed with: ${(undoError as Error).message}. Delete it with ACS User → Delete before running again.`,
+					},
+				);
+			}
+			throw new NodeOperationError(
+				context.getNode(),
+				`Could not add the new ACS user to access group ${acs_access_group_id}: ${reason}`,
+				{
+					itemIndex: i,
+					description:
+						'The ACS user that had just been created was deleted again, so nothing is left behind and the step can run again.',
+				},
+			);
+		}
+	}
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
-	const full_name = readRequiredString(this, 'fullName', 'Full Name', i);
-	const access_schedule = await readAccessSchedule(this, i);
-	const accessGroupIds = readIdList(this, 'accessGroupIds', 'Access Groups to Join', i);
-	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
-	const additional = this.getNodeParameter('additionalFields', i, {}) as {
-		email?: string;
-		phoneNumber?: string;
-	};
+	const form = readForm(this, i);
+	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
+	const full_name = form.requiredText({ name: 'fullName', label: 'Full Name' });
+	const accessGroupIds = form.idList(GROUPS);
+	const allowAccessWithoutEnd = form.boolean(
+		{ name: 'additionalFields.allowAccessWithoutEnd', label: 'Allow Access Without End' },
+		false,
+	);
+	const access_schedule = await readAccessSchedule(form, {
+		endRequired: accessGroupIds.length > 0 && !allowAccessWithoutEnd,
+	});
+	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
+	const email_address = form.text({ name: 'additionalFields.email', label: 'Email' });
+	const phone_number = form.text({ name: 'additionalFields.phoneNumber', label: 'Phone Number' });
+
+	await assertGroupsInSystem(this, api, acs_system_id, accessGroupIds, i);
 
 	const body: SeamParams<SeamClient['acs']['users']['create']> = { acs_system_id, full_name };
 	if (access_schedule) body.access_schedule = access_schedule;
-	if (additional.email) body.email_address = additional.email;
-	if (additional.phoneNumber) body.phone_number = additional.phoneNumber;
+	if (email_address) body.email_address = email_address;
+	if (phone_number) body.phone_number = phone_number;
 	if (user_identity_id) body.user_identity_id = user_identity_id;
 
 	const user = (await api.call((seam) => seam.acs.users.create(body), i)) as IDataObject;
-	for (const acs_access_group_id of accessGroupIds) {
-		await api.call(
-			(seam) =>
-				seam.acs.users.addToAccessGroup({
-					acs_user_id: user.acs_user_id as string,
-					acs_access_group_id,
-				}),
-			i,
-		);
-	}
+	await joinGroupsOrUndo(this, api, String(user.acs_user_id), accessGroupIds, i);
 	return accessGroupIds.length ? { ...user, joined_acs_access_group_ids: accessGroupIds } : user;
 }

@@ -4,11 +4,13 @@ import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 import { pinCodeProviderNotice } from '../../descriptions/hints';
 import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
 import { entrancesMultiSelect } from '../../descriptions/multiSelect';
-import { readTimeWindow } from '../../helpers/dates';
-import { readId, readIdList } from '../../helpers/ids';
-import { readPinCode } from '../../helpers/pinCodes';
+import {
+	ALLOW_ACCESS_WITHOUT_END,
+	allowAccessWithoutEndOption,
+} from '../../descriptions/openEndedAccess';
+import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { providerRules } from '../../helpers/providers';
-import { waitTimeoutOption } from '../../descriptions/waitTimeout';
+import { type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -39,7 +41,8 @@ const properties: INodeProperties[] = [
 		name: 'endsAt',
 		type: 'dateTime',
 		default: '',
-		description: 'When the PIN stops working; must be after Valid From',
+		description:
+			"When the PIN stops working; must be after Valid From. May be left empty only when the ACS user's access schedule ends, or with the option Allow Access Without End.",
 	},
 	{
 		displayName: 'Wait for the PIN Code',
@@ -66,6 +69,9 @@ const properties: INodeProperties[] = [
 					'The PIN to set, digits only. Only for systems that accept custom codes: Salto KS and Latch generate their own.',
 			},
 			waitTimeoutOption('the PIN'),
+			allowAccessWithoutEndOption(
+				"Whether an empty Valid Until gives a PIN that works until someone deletes it. Off: Valid Until is required, unless the ACS user's access schedule ends.",
+			),
 		],
 	},
 ];
@@ -105,29 +111,51 @@ async function waitForCode(
 	return current;
 }
 
+const VALID_FROM = { name: 'startsAt', label: 'Valid From' };
+const VALID_UNTIL = { name: 'endsAt', label: 'Valid Until' };
+
+/**
+ * The PIN's validity. Without Valid Until it would work forever, which is allowed only when the
+ * user's own access schedule ends (Seam stops the user's credentials with it) or when the user
+ * turned on Allow Access Without End. Reading the user costs one request and no write.
+ */
+async function readValidity(
+	form: FormReader,
+	api: SeamApi,
+	acs_user_id: string,
+): Promise<TimeWindow> {
+	const window = await form.timeWindow(VALID_FROM, VALID_UNTIL);
+	if (window.ends_at) return window;
+	const allowed = form.boolean(
+		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
+		false,
+	);
+	if (allowed) return window;
+	const user = (await api.call(
+		(seam) => seam.acs.users.get({ acs_user_id }),
+		form.itemIndex,
+	)) as IDataObject;
+	const schedule = user.access_schedule as { ends_at?: string | null } | null | undefined;
+	if (schedule?.ends_at) return window;
+	return form.fail(
+		`${VALID_UNTIL.label} is required`,
+		`Without ${VALID_UNTIL.label} the PIN would never stop working, and the ACS user has no access schedule that ends. ${VALID_UNTIL.label} resolved to nothing. Fill it in, or turn on the option "${ALLOW_ACCESS_WITHOUT_END}" if this PIN really must not expire.`,
+	);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
-	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
-	const entranceIds = readIdList(this, 'entranceIds', 'Allowed Entrances', i);
-	const window = await readTimeWindow(
-		this,
-		{
-			startsAt: this.getNodeParameter('startsAt', i, ''),
-			endsAt: this.getNodeParameter('endsAt', i, ''),
-		},
-		{ starts: 'Valid From', ends: 'Valid Until' },
-		i,
-	);
-	const options = this.getNodeParameter('options', i, {}) as {
-		code?: string;
-		waitTimeout?: number;
-	};
-	const code = readPinCode(this, options.code, 'Custom Code', i);
-
+	const form = readForm(this, i);
+	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
+	const acs_user_id = form.id({ name: 'acsUserId', label: 'ACS User' });
+	const entranceIds = form.idList({ name: 'entranceIds', label: 'Allowed Entrances' });
+	const code = form.pinCode({ name: 'options.code', label: 'Custom Code' }, { min: 4, max: 12 });
+	const wait = form.boolean({ name: 'waitForCode', label: 'Wait for the PIN Code' }, true);
+	const waitTimeout = readWaitTimeout(form);
+	const window = await readValidity(form, api, acs_user_id);
 	// One read to learn the provider, so its rules fail here with a clear message instead of in Seam.
 	const system = (await api.call(
 		(seam) => seam.acs.systems.get({ acs_system_id }),
@@ -169,6 +197,5 @@ export async function execute(
 		(seam) => seam.acs.credentials.create(params),
 		i,
 	)) as IDataObject;
-	const wait = this.getNodeParameter('waitForCode', i, true) as boolean;
-	return wait ? await waitForCode(this, api, credential, options.waitTimeout ?? 60, i) : credential;
+	return wait ? await waitForCode(this, api, credential, waitTimeout, i) : credential;
 }

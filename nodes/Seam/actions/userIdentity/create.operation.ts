@@ -1,7 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	NodeApiError,
+	type NodeOperationError,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import { readRequiredString } from '../../helpers/text';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -41,7 +47,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'Your own unique key for this person (for example the guest or tenant ID in your system)',
+					'Your own unique key for this person (for example the guest or tenant ID in your system). Makes this step safe to run again: if a user identity with this key exists, it is returned instead of creating a second one.',
 			},
 		],
 	},
@@ -52,20 +58,47 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The identity already made with this key, or undefined; Seam answers 404 when there is none. */
+async function existingIdentity(
+	api: SeamApi,
+	user_identity_key: string,
+	i: number,
+): Promise<IDataObject | undefined> {
+	try {
+		return (await api.call(
+			(seam) => seam.userIdentities.get({ user_identity_key }),
+			i,
+		)) as IDataObject;
+	} catch (error) {
+		// The transport only ever throws n8n's own errors: anything but a 404 goes on as it is.
+		const failure = error as NodeApiError | NodeOperationError;
+		if (failure instanceof NodeApiError && failure.httpCode === '404') return undefined;
+		throw failure;
+	}
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const full_name = readRequiredString(this, 'fullName', 'Full Name', i);
-	const fields = this.getNodeParameter('additionalFields', i, {}) as {
-		email?: string;
-		phoneNumber?: string;
-		userIdentityKey?: string;
-	};
+	const form = readForm(this, i);
+	const full_name = form.requiredText({ name: 'fullName', label: 'Full Name' });
+	const email_address = form.text({ name: 'additionalFields.email', label: 'Email' });
+	const phone_number = form.text({ name: 'additionalFields.phoneNumber', label: 'Phone Number' });
+	const user_identity_key = form.text({
+		name: 'additionalFields.userIdentityKey',
+		label: 'User Identity Key',
+	});
+
+	if (user_identity_key) {
+		const existing = await existingIdentity(api, user_identity_key, i);
+		if (existing) return { ...existing, reused_existing_user_identity: true };
+	}
 	const params: SeamParams<SeamClient['userIdentities']['create']> = { full_name };
-	if (fields.email?.trim()) params.email_address = fields.email.trim();
-	if (fields.phoneNumber?.trim()) params.phone_number = fields.phoneNumber.trim();
-	if (fields.userIdentityKey?.trim()) params.user_identity_key = fields.userIdentityKey.trim();
-	return (await api.call((seam) => seam.userIdentities.create(params), i)) as IDataObject;
+	if (email_address) params.email_address = email_address;
+	if (phone_number) params.phone_number = phone_number;
+	if (user_identity_key) params.user_identity_key = user_identity_key;
+	const created = (await api.call((seam) => seam.userIdentities.create(params), i)) as IDataObject;
+	return user_identity_key ? { ...created, reused_existing_user_identity: false } : created;
 }

@@ -99,6 +99,8 @@ test('the credential waits for a PIN that the system generates after a delay', a
 			acsSystemId: salto,
 			fullName: 'Slow Sam',
 			accessGroupIds: [String(fx.mainGroup.acs_access_group_id)],
+			startsAt: inDays(0),
+			endsAt: inDays(2),
 		});
 		expect(user.json.joined_acs_access_group_ids).toEqual([fx.mainGroup.acs_access_group_id]);
 		const userId = byId(String(user.json.acs_user_id));

@@ -115,29 +115,25 @@ const VALID_FROM = { name: 'startsAt', label: 'Valid From' };
 const VALID_UNTIL = { name: 'endsAt', label: 'Valid Until' };
 
 /**
- * The PIN's validity. Without Valid Until it would work forever, which is allowed only when the
- * user's own access schedule ends (Seam stops the user's credentials with it) or when the user
- * turned on Allow Access Without End. Reading the user costs one request and no write.
+ * Without Valid Until the PIN would work forever. That is allowed only when the user turned on
+ * Allow Access Without End, or when the user's own access schedule ends (Seam stops the user's
+ * credentials with it): reading the user costs one request and no write.
  */
-async function readValidity(
+async function assertValidityEnds(
 	form: FormReader,
 	api: SeamApi,
 	acs_user_id: string,
-): Promise<TimeWindow> {
-	const window = await form.timeWindow(VALID_FROM, VALID_UNTIL);
-	if (window.ends_at) return window;
-	const allowed = form.boolean(
-		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
-		false,
-	);
-	if (allowed) return window;
+	window: TimeWindow,
+	allowAccessWithoutEnd: boolean,
+): Promise<void> {
+	if (window.ends_at || allowAccessWithoutEnd) return;
 	const user = (await api.call(
 		(seam) => seam.acs.users.get({ acs_user_id }),
 		form.itemIndex,
 	)) as IDataObject;
 	const schedule = user.access_schedule as { ends_at?: string | null } | null | undefined;
-	if (schedule?.ends_at) return window;
-	return form.fail(
+	if (schedule?.ends_at) return;
+	form.fail(
 		`${VALID_UNTIL.label} is required`,
 		`Without ${VALID_UNTIL.label} the PIN would never stop working, and the ACS user has no access schedule that ends. ${VALID_UNTIL.label} resolved to nothing. Fill it in, or turn on the option "${ALLOW_ACCESS_WITHOUT_END}" if this PIN really must not expire.`,
 	);
@@ -155,7 +151,11 @@ export async function execute(
 	const code = form.pinCode({ name: 'options.code', label: 'Custom Code' }, { min: 4, max: 12 });
 	const wait = form.boolean({ name: 'waitForCode', label: 'Wait for the PIN Code' }, true);
 	const waitTimeout = readWaitTimeout(form);
-	const window = await readValidity(form, api, acs_user_id);
+	const window = await form.timeWindow(VALID_FROM, VALID_UNTIL);
+	const allowAccessWithoutEnd = form.boolean(
+		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
+		false,
+	);
 	// One read to learn the provider, so its rules fail here with a clear message instead of in Seam.
 	const system = (await api.call(
 		(seam) => seam.acs.systems.get({ acs_system_id }),
@@ -185,6 +185,7 @@ export async function execute(
 		});
 	}
 
+	await assertValidityEnds(form, api, acs_user_id, window, allowAccessWithoutEnd);
 	const params: SeamParams<SeamClient['acs']['credentials']['create']> = {
 		acs_user_id,
 		access_method: 'code',

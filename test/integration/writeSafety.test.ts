@@ -221,6 +221,29 @@ describeSandbox('writes that leave nothing half done', () => {
 		expect(allowed.items[0].json.ends_at ?? null).toBeNull();
 	});
 
+	test('a step after Access Grant Create fails: the error says the grant exists and how to re-run', async () => {
+		target.sandbox!.failNext(
+			'/access_methods/get_related',
+			{ kind: 'server-error', status: 500, processed: false },
+			attemptsPerRequest(),
+		);
+		const result = await target.run({
+			resource: 'accessGrant',
+			operation: 'create',
+			grantTo: 'new',
+			fullName: 'Half Done Hal',
+			deviceIds: [seed.devices.frontDoorLock],
+			startsAt: inDays(1),
+			endsAt: inDays(3),
+		});
+		const created = target.sandbox!.requests.find((r) => r.path === '/access_grants/create');
+		expect(created).toBeDefined();
+		expect(result.error?.httpCode).toBe('500');
+		expect(result.error?.description).toMatch(
+			/Access Grant [0-9a-f-]{36} was created before this step failed\. Read it with Access Grant → Get/,
+		);
+	});
+
 	test('User Identity Create with a key returns the same identity when run again', async () => {
 		const create = () =>
 			target.ok({

@@ -8,6 +8,7 @@ import {
 	grantSpacesMultiSelect,
 } from '../../descriptions/multiSelect';
 import { pinCodesWithDoors, waitUntilIssued } from '../../helpers/accessMethods';
+import { afterCreate } from '../../helpers/afterCreate';
 import {
 	ALLOW_ACCESS_WITHOUT_END,
 	allowAccessWithoutEndOption,
@@ -322,13 +323,23 @@ export async function execute(
 	if (!inputs.waitUntilIssued) return output;
 
 	const access_grant_id = String(grant.access_grant_id);
-	const methods = await waitUntilIssued(this, api, access_grant_id, inputs.waitTimeout, i);
-	// Issuing can add warnings to the grant (e.g. requested_code_unavailable): read it again.
-	Object.assign(
-		output,
-		(await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject,
+	const rerun = inputs.params.access_grant_key
+		? 'Running this step again with the same Access Grant Key returns it instead of creating another.'
+		: 'Read it with Access Grant → Get before running this step again, or set an Access Grant Key so that re-runs are safe.';
+	return await afterCreate(
+		this.getNode(),
+		i,
+		{ what: `Access Grant ${access_grant_id}`, rerun },
+		async () => {
+			const methods = await waitUntilIssued(this, api, access_grant_id, inputs.waitTimeout, i);
+			// Issuing can add warnings to the grant (e.g. requested_code_unavailable): read it again.
+			Object.assign(
+				output,
+				(await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject,
+			);
+			output.access_methods = methods;
+			output.pin_codes = await pinCodesWithDoors(api, methods, i);
+			return output;
+		},
 	);
-	output.access_methods = methods;
-	output.pin_codes = await pinCodesWithDoors(api, methods, i);
-	return output;
 }

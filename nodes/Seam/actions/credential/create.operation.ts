@@ -9,6 +9,7 @@ import {
 	allowAccessWithoutEndOption,
 } from '../../descriptions/openEndedAccess';
 import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
+import { afterCreate } from '../../helpers/afterCreate';
 import { providerRules } from '../../helpers/providers';
 import { type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
@@ -198,5 +199,15 @@ export async function execute(
 		(seam) => seam.acs.credentials.create(params),
 		i,
 	)) as IDataObject;
-	return wait ? await waitForCode(this, api, credential, waitTimeout, i) : credential;
+	if (!wait) return credential;
+	return await afterCreate(
+		this.getNode(),
+		i,
+		{
+			what: `Credential ${String(credential.acs_credential_id)}`,
+			rerun:
+				'Read it with Credential → Get before running this step again, or delete it with Credential → Delete.',
+		},
+		async () => await waitForCode(this, api, credential, waitTimeout, i),
+	);
 }

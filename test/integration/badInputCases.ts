@@ -1,0 +1,784 @@
+/**
+ * The table of badInput.test.ts: for every operation of the Seam node, form values an expression
+ * can produce (text, number, boolean, null, object, list, a missing key) that the node must refuse
+ * before sending anything, with the message it must give.
+ *
+ * A row is [field as the form shows it, parameters over the operation's base, expected, input item].
+ * Wrong-type messages are computed with the node's own describeValue, so they say what arrived
+ * (`the number 42`, `an object {"a":1}`), never "[object Object]".
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { describeValue } from '../../nodes/Seam/shared/parameters';
+import { byId, inDays } from '../helpers/seamTarget';
+import { getSeedIds } from '../sandbox/seed';
+
+export const seed = getSeedIds();
+
+/** Objects the suite creates in the sandbox before the cases run. */
+export interface Fixtures {
+	/** A Salto KS user without an access schedule. */
+	saltoUserId: string;
+}
+
+/** A value as an n8n expression resolving to exactly that JSON value: `={{ 42 }}`. */
+export const e = (value: unknown): string => `={{ ${JSON.stringify(value)} }}`;
+/** A resource locator (By ID) whose value is an expression resolving to `value`. */
+export const id = (value: unknown) => byId(e(value));
+
+/** A well-formed Seam ID that names nothing in the sandbox. */
+export const SOME_ID = '33333333-3333-4333-8333-333333333333';
+
+/**
+ * Multi-selects filled from a list have "… Names or IDs" as their form label (n8n's convention);
+ * their messages may use the shorter name, which the form's description also uses.
+ */
+const SHORT_NAMES: Record<string, string> = {
+	'Device Names or IDs': 'Devices',
+	'Entrance Names or IDs': 'Entrances',
+	'Space Names or IDs': 'Spaces',
+	'Access Group Names or IDs': 'Access Groups',
+	'Access Groups to Join Names or IDs': 'Access Groups to Join',
+	'Allowed Entrance Names or IDs': 'Allowed Entrances',
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fieldPattern = (field: string) =>
+	[field, SHORT_NAMES[field]]
+		.filter(Boolean)
+		.map((name) => escape(name as string))
+		.join('|');
+
+export interface Expected {
+	message: RegExp;
+	/** describeValue of what arrived: the message or the description must show it. */
+	arrived?: string;
+}
+/** What the node must say, given the field's label. */
+export type Expectation = (field: string) => Expected;
+
+const exactly =
+	(tail: (field: string) => string, arrived?: string): Expectation =>
+	(field) => ({ message: new RegExp(`^(?:${fieldPattern(field)})${tail(field)}$`), arrived });
+
+/** `<Field> is required`: left empty, or the expression resolved to "", null, [] or nothing. */
+export const required: Expectation = exactly(() => ' is required');
+
+/** `<Field>: <describeValue(value)> is not <what>`. */
+export const isNot = (value: unknown, what: string): Expectation =>
+	exactly(() => escape(`: ${describeValue(value)} is not ${what}`), describeValue(value));
+
+/** A text that is not a UUID: `<Field>: "guest-42" is not a Seam ID`. */
+export const notAnId = (text: string): Expectation =>
+	exactly(() => escape(`: ${JSON.stringify(text)} is not a Seam ID`), JSON.stringify(text));
+
+/** `<Field>: "next tuesday" is not a valid date and time`. */
+export const notADate = (text: string): Expectation =>
+	exactly(() => escape(`: "${text}" is not a valid date and time`), `"${text}"`);
+
+/** A message that is the same whatever the row's label (order of dates, provider rules…). */
+export const says =
+	(message: string): Expectation =>
+	() => ({ message: new RegExp(`^${escape(message)}$`) });
+
+export type Row = [
+	field: string,
+	parameters: INodeParameters,
+	expected: Expectation,
+	input?: IDataObject,
+];
+
+export interface OperationCases {
+	/** Resource → Operation, as the form shows them. */
+	title: string;
+	/** Valid parameters; each row overrides some of them (shallowly). */
+	base: (fixtures: Fixtures) => INodeParameters;
+	rows: Row[];
+}
+
+const start = inDays(1);
+const end = inDays(3);
+const salto = byId(seed.saltoSystemId);
+const { mainGroup } = seed.accessGroups;
+
+const op =
+	(resource: string, operation: string, rest: INodeParameters = {}) =>
+	() => ({
+		resource,
+		operation,
+		...rest,
+	});
+
+export const operations: OperationCases[] = [
+	{
+		title: 'Access Grant → Create',
+		base: op('accessGrant', 'create', {
+			grantTo: 'new',
+			fullName: 'Grace Guest',
+			deviceIds: [seed.devices.frontDoorLock],
+			accessMethods: ['code'],
+			startsAt: start,
+			endsAt: end,
+			waitUntilIssued: false,
+		}),
+		rows: [
+			[
+				'Grant To',
+				{ grantTo: e('someone'), userIdentityId: byId(SOME_ID) },
+				isNot('someone', 'one of the options'),
+			],
+			[
+				'Grant To',
+				{ grantTo: e(2), userIdentityId: byId(SOME_ID) },
+				isNot(2, 'one of the options'),
+			],
+			['Grant To', { grantTo: e(null), userIdentityId: byId(SOME_ID) }, required],
+			['User Identity', { grantTo: 'existing', userIdentityId: id(42) }, isNot(42, 'a Seam ID')],
+			[
+				'User Identity',
+				{ grantTo: 'existing', userIdentityId: id('guest-42') },
+				notAnId('guest-42'),
+			],
+			[
+				'User Identity',
+				{ grantTo: 'existing', userIdentityId: byId('={{ $json.identity }}') },
+				required,
+				{ name: 'Grace' },
+			],
+			['Full Name', { fullName: e(true) }, isNot(true, 'a text')],
+			['Full Name', { fullName: e({ first: 'Grace' }) }, isNot({ first: 'Grace' }, 'a text')],
+			['Full Name', { fullName: '={{ $json.name }}' }, required, { guest: 'Grace' }],
+			['Email', { email: e(['grace@example.com']) }, isNot(['grace@example.com'], 'a text')],
+			['Phone Number', { phoneNumber: e(true) }, isNot(true, 'a text')],
+			['Device Names or IDs', { deviceIds: e(42) }, isNot(42, 'a list of Seam IDs')],
+			['Device Names or IDs', { deviceIds: e(['front-door']) }, notAnId('front-door')],
+			[
+				'Entrance Names or IDs',
+				{ entranceIds: e({ id: seed.entrances.lobby }) },
+				isNot({ id: seed.entrances.lobby }, 'a list of Seam IDs'),
+			],
+			['Space Names or IDs', { spaceIds: e([true]) }, isNot(true, 'a Seam ID')],
+			[
+				'Device Names or IDs',
+				{ deviceIds: e([]), entranceIds: e(null), spaceIds: e('') },
+				says('Choose at least one device, entrance or space'),
+			],
+			['Access Methods', { accessMethods: e('pin') }, isNot('pin', 'one of the options')],
+			['Access Methods', { accessMethods: e(42) }, isNot(42, 'a list of options')],
+			['Access Methods', { accessMethods: e([]) }, required],
+			[
+				'Access Methods',
+				{ accessMethods: e(['code', { mode: 'card' }]) },
+				isNot({ mode: 'card' }, 'one of the options'),
+			],
+			['Starts At', { startsAt: e('next tuesday') }, notADate('next tuesday')],
+			['Starts At', { startsAt: e(1767225600) }, isNot(1767225600, 'a valid date and time')],
+			['Starts At', { startsAt: e(true) }, isNot(true, 'a valid date and time')],
+			['Starts At', { startsAt: e(null) }, required],
+			[
+				'Ends At',
+				{ endsAt: e({ date: '2031-01-12' }) },
+				isNot({ date: '2031-01-12' }, 'a valid date and time'),
+			],
+			[
+				'Ends At',
+				{ endsAt: e(['2031-01-12T10:00:00Z']) },
+				isNot(['2031-01-12T10:00:00Z'], 'a valid date and time'),
+			],
+			[
+				'Ends At',
+				{ startsAt: inDays(3), endsAt: inDays(2) },
+				says('Ends At must be after Starts At'),
+			],
+			[
+				'Ends At',
+				{ startsAt: inDays(3), endsAt: inDays(3) },
+				says('Ends At must be after Starts At'),
+			],
+			[
+				'Custom PIN Code',
+				{ options: { code: '12ab' } },
+				says('Custom PIN Code must contain digits only'),
+			],
+			[
+				'Custom PIN Code',
+				{ options: { code: e(123) } },
+				says('Custom PIN Code must have 4 to 9 digits'),
+			],
+			[
+				'Custom PIN Code',
+				{ options: { code: e('1234567890') } },
+				says('Custom PIN Code must have 4 to 9 digits'),
+			],
+			['Custom PIN Code', { options: { code: e(true) } }, isNot(true, 'a PIN code')],
+			['Custom PIN Code', { options: { code: e(48.21) } }, isNot(48.21, 'a PIN code')],
+			[
+				'Custom PIN Code',
+				{ accessMethods: ['card'], options: { code: '4821' } },
+				says('Custom PIN Code needs the PIN Code access method'),
+			],
+			['Name', { options: { name: e(false) } }, isNot(false, 'a text')],
+			['Access Grant Key', { accessGrantKey: e({ id: 4711 }) }, isNot({ id: 4711 }, 'a text')],
+			['Wait Until Issued', { waitUntilIssued: e('yes') }, isNot('yes', 'true or false')],
+			[
+				'Wait Timeout (Seconds)',
+				{ options: { waitTimeout: e(0) } },
+				isNot(0, 'a whole number from 1 to 300'),
+			],
+			[
+				'Wait Timeout (Seconds)',
+				{ options: { waitTimeout: e('soon') } },
+				isNot('soon', 'a whole number from 1 to 300'),
+			],
+			[
+				'Allow Access Without End',
+				{ options: { allowAccessWithoutEnd: e('sometimes') } },
+				isNot('sometimes', 'true or false'),
+			],
+		],
+	},
+	{
+		title: 'Access Grant → Delete',
+		base: op('accessGrant', 'delete'),
+		rows: [
+			['Access Grant', { accessGrantId: id(42) }, isNot(42, 'a Seam ID')],
+			['Access Grant', { accessGrantId: id('reservation-4711') }, notAnId('reservation-4711')],
+			['Access Grant', { accessGrantId: id('') }, required],
+			['Access Grant', { accessGrantId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'Access Grant → Get',
+		base: op('accessGrant', 'get', { getBy: 'id', accessGrantId: byId(SOME_ID) }),
+		rows: [
+			['Get By', { getBy: e('name'), accessGrantKey: 'r-1' }, isNot('name', 'one of the options')],
+			['Get By', { getBy: e(true), accessGrantKey: 'r-1' }, isNot(true, 'one of the options')],
+			['Get By', { getBy: e(null), accessGrantKey: 'r-1' }, required],
+			['Access Grant', { accessGrantId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+			['Access Grant', { accessGrantId: id(null) }, required],
+			['Access Grant Key', { getBy: 'key', accessGrantKey: e(null) }, required],
+			['Access Grant Key', { getBy: 'key', accessGrantKey: e(['r-1']) }, isNot(['r-1'], 'a text')],
+		],
+	},
+	{
+		title: 'Access Grant → Get Many',
+		base: op('accessGrant', 'getMany'),
+		rows: [
+			['Limit', { limit: e(-1) }, isNot(-1, 'a whole number from 1 to 500')],
+			['Limit', { limit: e({}) }, isNot({}, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('yes') }, isNot('yes', 'true or false')],
+			['User Identity', { userIdentityId: id(42) }, isNot(42, 'a Seam ID')],
+			['Access Grant Key', { filters: { accessGrantKey: e(true) } }, isNot(true, 'a text')],
+			['Device ID', { filters: { deviceId: e('front-door') } }, notAnId('front-door')],
+			['Entrance ID', { filters: { entranceId: e(42) } }, isNot(42, 'a Seam ID')],
+			['Space ID', { filters: { spaceId: e({ a: 1 }) } }, isNot({ a: 1 }, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'Access Grant → Update',
+		base: op('accessGrant', 'update', {
+			accessGrantId: byId(SOME_ID),
+			updateFields: { name: 'Stay of Grace' },
+		}),
+		rows: [
+			['Access Grant', { accessGrantId: id(true) }, isNot(true, 'a Seam ID')],
+			['Access Grant', { accessGrantId: id([]) }, required],
+			['Starts At', { updateFields: { startsAt: e('tomorrow') } }, notADate('tomorrow')],
+			[
+				'Ends At',
+				{ updateFields: { endsAt: e(1767225600) } },
+				isNot(1767225600, 'a valid date and time'),
+			],
+			['Name', { updateFields: { name: e(false) } }, isNot(false, 'a text')],
+			[
+				'Ends At',
+				{ updateFields: { startsAt: inDays(3), endsAt: inDays(2) } },
+				says('Ends At must be after Starts At'),
+			],
+			['Update Fields', { updateFields: {} }, says('Nothing to update')],
+		],
+	},
+	{
+		title: 'Access Method → Get',
+		base: op('accessMethod', 'get'),
+		rows: [
+			['Access Method', { accessMethodId: id(42) }, isNot(42, 'a Seam ID')],
+			['Access Method', { accessMethodId: id('pin-1') }, notAnId('pin-1')],
+			['Access Method', { accessMethodId: id([]) }, required],
+		],
+	},
+	{
+		title: 'Access Method → Get Many',
+		base: op('accessMethod', 'getMany', { listBy: 'accessGrant', accessGrantId: byId(SOME_ID) }),
+		rows: [
+			...(['guest', 3, null] as const).map(
+				(value): Row => [
+					'List By',
+					{
+						listBy: e(value),
+						deviceId: byId(SOME_ID),
+						entranceId: byId(SOME_ID),
+						spaceId: byId(SOME_ID),
+					},
+					value === null ? required : isNot(value, 'one of the options'),
+				],
+			),
+			['Access Grant', { accessGrantId: id('guest-42') }, notAnId('guest-42')],
+			['Device', { listBy: 'device', deviceId: id(42) }, isNot(42, 'a Seam ID')],
+			['Entrance', { listBy: 'entrance', entranceId: id(null) }, required],
+			['Space', { listBy: 'space', spaceId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+			['Limit', { limit: e(2.5) }, isNot(2.5, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e(1) }, isNot(1, 'true or false')],
+		],
+	},
+	{
+		title: 'Access Method → Get Related',
+		base: op('accessMethod', 'getRelated'),
+		rows: [
+			['Access Method', { accessMethodId: id(true) }, isNot(true, 'a Seam ID')],
+			['Access Method', { accessMethodId: id('') }, required],
+			['Access Method', { accessMethodId: id('guest-42') }, notAnId('guest-42')],
+		],
+	},
+	{
+		title: 'Device → Get Many',
+		base: op('device', 'getMany'),
+		rows: [
+			['Space ID', { filters: { spaceId: e('unit-101') } }, notAnId('unit-101')],
+			['Space ID', { filters: { spaceId: e(101) } }, isNot(101, 'a Seam ID')],
+			['Search', { filters: { search: e({ q: 'front' }) } }, isNot({ q: 'front' }, 'a text')],
+			[
+				'PIN Capable Only',
+				{ filters: { pinCapable: e('maybe') } },
+				isNot('maybe', 'true or false'),
+			],
+			['Limit', { limit: e(501) }, isNot(501, 'a whole number from 1 to 500')],
+			['Limit', { limit: e('ten') }, isNot('ten', 'a whole number from 1 to 500')],
+		],
+	},
+	{
+		title: 'Space → Get Many',
+		base: op('space', 'getMany'),
+		rows: [
+			['Search', { search: e(true) }, isNot(true, 'a text')],
+			['Limit', { limit: e(0) }, isNot(0, 'a whole number from 1 to 500')],
+			['Limit', { limit: e([3]) }, isNot([3], 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('yes') }, isNot('yes', 'true or false')],
+		],
+	},
+	{
+		title: 'ACS System → Get',
+		base: op('acsSystem', 'get'),
+		rows: [
+			['ACS System', { acsSystemId: id(42) }, isNot(42, 'a Seam ID')],
+			['ACS System', { acsSystemId: id('main-site') }, notAnId('main-site')],
+			['ACS System', { acsSystemId: id('') }, required],
+			['ACS System', { acsSystemId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'ACS System → Get Many',
+		base: op('acsSystem', 'getMany'),
+		rows: [
+			['Search', { filters: { search: e(['Main']) } }, isNot(['Main'], 'a text')],
+			['Limit', { limit: e(-1) }, isNot(-1, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e({}) }, isNot({}, 'true or false')],
+		],
+	},
+	{
+		title: 'ACS User → Create',
+		base: op('acsUser', 'create', { acsSystemId: salto, fullName: 'Ada Guest' }),
+		rows: [
+			['ACS System', { acsSystemId: id(null) }, required],
+			['ACS System', { acsSystemId: id(42) }, isNot(42, 'a Seam ID')],
+			['Full Name', { fullName: e(true) }, isNot(true, 'a text')],
+			['Full Name', { fullName: e({ first: 'Ada' }) }, isNot({ first: 'Ada' }, 'a text')],
+			['Full Name', { fullName: e(['Ada']) }, isNot(['Ada'], 'a text')],
+			['Full Name', { fullName: e(null) }, required],
+			['Full Name', { fullName: '={{ $json.name }}' }, required, { email: 'ada@example.com' }],
+			['Access Starts At', { startsAt: e('next tuesday'), endsAt: end }, notADate('next tuesday')],
+			[
+				'Access Ends At',
+				{ startsAt: start, endsAt: e(1767225600) },
+				isNot(1767225600, 'a valid date and time'),
+			],
+			[
+				'Access Ends At',
+				{ startsAt: inDays(3), endsAt: inDays(1) },
+				says('Access Ends At must be after Access Starts At'),
+			],
+			[
+				'Access Groups to Join Names or IDs',
+				{ startsAt: start, endsAt: end, accessGroupIds: e(42) },
+				isNot(42, 'a list of Seam IDs'),
+			],
+			[
+				'Access Groups to Join Names or IDs',
+				{ startsAt: start, endsAt: end, accessGroupIds: e(['main-group']) },
+				notAnId('main-group'),
+			],
+			['Email', { additionalFields: { email: e({ a: 1 }) } }, isNot({ a: 1 }, 'a text')],
+			['Phone Number', { additionalFields: { phoneNumber: e(true) } }, isNot(true, 'a text')],
+			[
+				'Allow Access Without End',
+				{ additionalFields: { allowAccessWithoutEnd: e('yes') } },
+				isNot('yes', 'true or false'),
+			],
+			['User Identity', { userIdentityId: id(42) }, isNot(42, 'a Seam ID')],
+			['User Identity', { userIdentityId: id('jane') }, notAnId('jane')],
+		],
+	},
+	{
+		title: 'ACS User → Get',
+		base: op('acsUser', 'get'),
+		rows: [
+			['ACS User', { acsUserId: id(42) }, isNot(42, 'a Seam ID')],
+			['ACS User', { acsUserId: id('guest-42') }, notAnId('guest-42')],
+		],
+	},
+	{
+		title: 'ACS User → Get Many',
+		base: op('acsUser', 'getMany'),
+		rows: [
+			['ACS System', { acsSystemId: id(42) }, isNot(42, 'a Seam ID')],
+			['User Identity', { userIdentityId: id('guest-42') }, notAnId('guest-42')],
+			['Search', { search: e({ a: 1 }) }, isNot({ a: 1 }, 'a text')],
+			['Limit', { limit: e(true) }, isNot(true, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('all') }, isNot('all', 'true or false')],
+		],
+	},
+	{
+		title: 'ACS User → Update',
+		base: op('acsUser', 'update', {
+			acsUserId: byId(SOME_ID),
+			updateFields: { fullName: 'Ada Lovelace' },
+		}),
+		rows: [
+			['ACS User', { acsUserId: id('') }, required],
+			['ACS User', { acsUserId: id(false) }, isNot(false, 'a Seam ID')],
+			['Full Name', { updateFields: { fullName: e(['Ada']) } }, isNot(['Ada'], 'a text')],
+			['Email', { updateFields: { email: e(true) } }, isNot(true, 'a text')],
+			['Phone Number', { updateFields: { phoneNumber: e({ a: 1 }) } }, isNot({ a: 1 }, 'a text')],
+			['Access Starts At', { startsAt: e('soon'), endsAt: end }, notADate('soon')],
+			[
+				'Access Ends At',
+				{ startsAt: inDays(3), endsAt: inDays(2) },
+				says('Access Ends At must be after Access Starts At'),
+			],
+			['Update Fields', { updateFields: {} }, says('Nothing to update')],
+		],
+	},
+	{
+		title: 'ACS User → Delete',
+		base: op('acsUser', 'delete'),
+		rows: [
+			['ACS User', { acsUserId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+			['ACS User', { acsUserId: id('') }, required],
+		],
+	},
+	{
+		title: 'ACS User → Suspend',
+		base: op('acsUser', 'suspend'),
+		rows: [
+			['ACS User', { acsUserId: id(true) }, isNot(true, 'a Seam ID')],
+			['ACS User', { acsUserId: id([SOME_ID, SOME_ID]) }, isNot([SOME_ID, SOME_ID], 'a Seam ID')],
+		],
+	},
+	{
+		title: 'ACS User → Unsuspend',
+		base: op('acsUser', 'unsuspend'),
+		rows: [
+			['ACS User', { acsUserId: id(null) }, required],
+			['ACS User', { acsUserId: id('ada guest') }, notAnId('ada guest')],
+		],
+	},
+	{
+		title: 'ACS User → List Accessible Entrances',
+		base: op('acsUser', 'listAccessibleEntrances'),
+		rows: [
+			['ACS User', { acsUserId: id(7) }, isNot(7, 'a Seam ID')],
+			['ACS User', { acsUserId: byId('={{ $json.acs_user_id }}') }, required, { full_name: 'Ada' }],
+		],
+	},
+	{
+		title: 'ACS User → Add to Access Group',
+		base: op('acsUser', 'addToAccessGroup', {
+			acsSystemId: salto,
+			acsUserId: byId(SOME_ID),
+			accessGroupIds: [mainGroup],
+		}),
+		rows: [
+			['ACS System', { acsSystemId: id(42) }, isNot(42, 'a Seam ID')],
+			['ACS User', { acsUserId: id(42) }, isNot(42, 'a Seam ID')],
+			['Access Group Names or IDs', { accessGroupIds: e([]) }, required],
+			['Access Group Names or IDs', { accessGroupIds: e(42) }, isNot(42, 'a list of Seam IDs')],
+			['Access Group Names or IDs', { accessGroupIds: e('main-group') }, notAnId('main-group')],
+			['Access Group Names or IDs', { accessGroupIds: e([mainGroup, 7]) }, isNot(7, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'ACS User → Remove From Access Group',
+		base: op('acsUser', 'removeFromAccessGroup', {
+			acsSystemId: salto,
+			acsUserId: byId(SOME_ID),
+			accessGroupIds: [mainGroup],
+		}),
+		rows: [
+			['ACS User', { acsUserId: id('guest-42') }, notAnId('guest-42')],
+			[
+				'Access Group Names or IDs',
+				{ accessGroupIds: e({ id: mainGroup }) },
+				isNot({ id: mainGroup }, 'a list of Seam IDs'),
+			],
+			['Access Group Names or IDs', { accessGroupIds: e(null) }, required],
+			['Access Group Names or IDs', { accessGroupIds: e([' ', '']) }, required],
+		],
+	},
+	{
+		title: 'Access Group → Get',
+		base: op('accessGroup', 'get'),
+		rows: [
+			['Access Group', { accessGroupId: id(42) }, isNot(42, 'a Seam ID')],
+			['Access Group', { accessGroupId: id('Main Group') }, notAnId('Main Group')],
+		],
+	},
+	{
+		title: 'Access Group → Get Many',
+		base: op('accessGroup', 'getMany', { acsSystemId: salto }),
+		rows: [
+			['ACS System', { acsSystemId: id('') }, required],
+			['ACS System', { acsSystemId: id(true) }, isNot(true, 'a Seam ID')],
+			['Search', { search: e(true) }, isNot(true, 'a text')],
+			['Limit', { limit: e('ten') }, isNot('ten', 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('yes') }, isNot('yes', 'true or false')],
+		],
+	},
+	{
+		title: 'Access Group → List Users',
+		base: op('accessGroup', 'listUsers'),
+		rows: [
+			['Access Group', { accessGroupId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+			['Access Group', { accessGroupId: id(null) }, required],
+		],
+	},
+	{
+		title: 'Access Group → List Accessible Entrances',
+		base: op('accessGroup', 'listAccessibleEntrances'),
+		rows: [
+			['Access Group', { accessGroupId: id([]) }, required],
+			['Access Group', { accessGroupId: id('staff') }, notAnId('staff')],
+		],
+	},
+	{
+		title: 'Credential → Create PIN Code',
+		base: op('credential', 'create', {
+			acsSystemId: salto,
+			acsUserId: byId(SOME_ID),
+			startsAt: start,
+			endsAt: end,
+		}),
+		rows: [
+			['ACS System', { acsSystemId: id(42) }, isNot(42, 'a Seam ID')],
+			['ACS User', { acsUserId: id('guest-42') }, notAnId('guest-42')],
+			['ACS User', { acsUserId: id(null) }, required],
+			['Allowed Entrance Names or IDs', { entranceIds: e(42) }, isNot(42, 'a list of Seam IDs')],
+			['Allowed Entrance Names or IDs', { entranceIds: e(['lobby']) }, notAnId('lobby')],
+			['Valid From', { startsAt: e('next tuesday') }, notADate('next tuesday')],
+			['Valid From', { startsAt: e(1767225600) }, isNot(1767225600, 'a valid date and time')],
+			['Valid Until', { endsAt: e(true) }, isNot(true, 'a valid date and time')],
+			[
+				'Valid Until',
+				{ startsAt: inDays(3), endsAt: inDays(2) },
+				says('Valid Until must be after Valid From'),
+			],
+			[
+				'Custom Code',
+				{ options: { code: '12ab56' } },
+				says('Custom Code must contain digits only'),
+			],
+			['Custom Code', { options: { code: '12' } }, says('Custom Code must have 4 to 12 digits')],
+			['Custom Code', { options: { code: e(true) } }, isNot(true, 'a PIN code')],
+			['Custom Code', { options: { code: e(-1234) } }, isNot(-1234, 'a PIN code')],
+			['Wait for the PIN Code', { waitForCode: e('yes') }, isNot('yes', 'true or false')],
+			[
+				'Wait Timeout (Seconds)',
+				{ options: { waitTimeout: e(301) } },
+				isNot(301, 'a whole number from 1 to 300'),
+			],
+			[
+				'Allow Access Without End',
+				{ endsAt: e(null), options: { allowAccessWithoutEnd: e('yes') } },
+				isNot('yes', 'true or false'),
+			],
+		],
+	},
+	{
+		title: 'Credential → Delete',
+		base: op('credential', 'delete'),
+		rows: [
+			['Credential', { credentialId: id(42) }, isNot(42, 'a Seam ID')],
+			['Credential', { credentialId: id('') }, required],
+		],
+	},
+	{
+		title: 'Credential → Get',
+		base: op('credential', 'get'),
+		rows: [
+			['Credential', { credentialId: id('1234') }, notAnId('1234')],
+			['Credential', { credentialId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'Credential → Get Many',
+		base: op('credential', 'getMany', { acsSystemId: salto }),
+		rows: [
+			['ACS System', { acsSystemId: id(null) }, required],
+			['ACS User', { acsUserId: id(42) }, isNot(42, 'a Seam ID')],
+			['Limit', { limit: e({}) }, isNot({}, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('yes') }, isNot('yes', 'true or false')],
+		],
+	},
+	{
+		title: 'Credential → List Accessible Entrances',
+		base: op('credential', 'listAccessibleEntrances'),
+		rows: [
+			['Credential', { credentialId: id(true) }, isNot(true, 'a Seam ID')],
+			['Credential', { credentialId: id([]) }, required],
+		],
+	},
+	{
+		title: 'Entrance → Get',
+		base: op('entrance', 'get'),
+		rows: [
+			['Entrance', { entranceId: id(42) }, isNot(42, 'a Seam ID')],
+			['Entrance', { entranceId: id('lobby') }, notAnId('lobby')],
+			['Entrance', { entranceId: id(null) }, required],
+		],
+	},
+	{
+		title: 'Entrance → Get Many',
+		base: op('entrance', 'getMany'),
+		rows: [
+			['ACS System', { acsSystemId: id(true) }, isNot(true, 'a Seam ID')],
+			['Search', { filters: { search: e([1]) } }, isNot([1], 'a text')],
+			[
+				'Unlockable With Code Only',
+				{ filters: { canUnlockWithCode: e('often') } },
+				isNot('often', 'true or false'),
+			],
+			['Limit', { limit: e('ten') }, isNot('ten', 'a whole number from 1 to 500')],
+			['Limit', { limit: e(2.5) }, isNot(2.5, 'a whole number from 1 to 500')],
+		],
+	},
+	{
+		title: 'User Identity → Create',
+		base: op('userIdentity', 'create', { fullName: 'Jane Guest' }),
+		rows: [
+			['Full Name', { fullName: e(true) }, isNot(true, 'a text')],
+			['Full Name', { fullName: e({ a: 1 }) }, isNot({ a: 1 }, 'a text')],
+			['Full Name', { fullName: e(null) }, required],
+			['Full Name', { fullName: '={{ $json.name }}' }, required, { email: 'jane@example.com' }],
+			[
+				'Email',
+				{ additionalFields: { email: e(['jane@example.com']) } },
+				isNot(['jane@example.com'], 'a text'),
+			],
+			['Phone Number', { additionalFields: { phoneNumber: e(false) } }, isNot(false, 'a text')],
+			[
+				'User Identity Key',
+				{ additionalFields: { userIdentityKey: e({ id: 1 }) } },
+				isNot({ id: 1 }, 'a text'),
+			],
+		],
+	},
+	{
+		title: 'User Identity → Get',
+		base: op('userIdentity', 'get'),
+		rows: [
+			['User Identity', { userIdentityId: id(42) }, isNot(42, 'a Seam ID')],
+			['User Identity', { userIdentityId: id('jane') }, notAnId('jane')],
+			['User Identity', { userIdentityId: id('') }, required],
+		],
+	},
+	{
+		title: 'User Identity → Get Many',
+		base: op('userIdentity', 'getMany'),
+		rows: [
+			['Search', { search: e(true) }, isNot(true, 'a text')],
+			['Limit', { limit: e(501) }, isNot(501, 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('sure') }, isNot('sure', 'true or false')],
+		],
+	},
+];
+
+/**
+ * Access that never ends must be chosen, never fallen into: an empty end (a booking without its
+ * check-out) is refused unless "Allow Access Without End" is on.
+ *
+ * 'none': no request at all. 'noWrite': reads are allowed (Credential → Create reads the ACS user
+ * to see whether their access schedule ends) but nothing is created, updated or deleted.
+ */
+export type SecurityRow = [
+	operation: string,
+	field: string,
+	parameters: (fixtures: Fixtures) => INodeParameters,
+	requests: 'none' | 'noWrite',
+	input?: IDataObject,
+];
+
+const grant = (endsAt: string, options: INodeParameters = {}) =>
+	op('accessGrant', 'create', {
+		fullName: 'Grace Guest',
+		deviceIds: [seed.devices.frontDoorLock],
+		startsAt: start,
+		endsAt,
+		waitUntilIssued: false,
+		options,
+	});
+const credential =
+	(endsAt: string, options: INodeParameters = {}) =>
+	(f: Fixtures) =>
+		op('credential', 'create', {
+			acsSystemId: salto,
+			acsUserId: byId(f.saltoUserId),
+			startsAt: start,
+			endsAt,
+			options,
+		})();
+const joiner = (schedule: INodeParameters, additionalFields: INodeParameters = {}) =>
+	op('acsUser', 'create', {
+		acsSystemId: salto,
+		fullName: 'Open Oscar',
+		accessGroupIds: [mainGroup],
+		...schedule,
+		additionalFields,
+	});
+
+const checkout = '={{ $json.checkout }}';
+const noCheckout = { checkin: start, guest: 'Grace' };
+const switchedOff = { allowAccessWithoutEnd: false };
+const switchedOffAsText = { allowAccessWithoutEnd: e('false') };
+
+export const securityRows: SecurityRow[] = [
+	['Access Grant → Create', 'Ends At', grant(checkout), 'none', noCheckout],
+	['Access Grant → Create', 'Ends At', grant(e(null)), 'none'],
+	['Access Grant → Create', 'Ends At', grant(e('')), 'none'],
+	['Access Grant → Create', 'Ends At', grant(e('   ')), 'none'],
+	['Access Grant → Create', 'Ends At', grant(e([])), 'none'],
+	['Access Grant → Create', 'Ends At', grant(e(null), switchedOff), 'none'],
+	['Access Grant → Create', 'Ends At', grant(e(null), switchedOffAsText), 'none'],
+	['Credential → Create PIN Code', 'Valid Until', credential(checkout), 'noWrite', noCheckout],
+	['Credential → Create PIN Code', 'Valid Until', credential(e(null)), 'noWrite'],
+	['Credential → Create PIN Code', 'Valid Until', credential(e('')), 'noWrite'],
+	['Credential → Create PIN Code', 'Valid Until', credential(e(null), switchedOff), 'noWrite'],
+	['ACS User → Create', 'Access Ends At', joiner({}), 'none'],
+	[
+		'ACS User → Create',
+		'Access Ends At',
+		joiner({ startsAt: start, endsAt: checkout }),
+		'none',
+		noCheckout,
+	],
+	['ACS User → Create', 'Access Ends At', joiner({ startsAt: e(null), endsAt: e(null) }), 'none'],
+	['ACS User → Create', 'Access Ends At', joiner({}, switchedOff), 'none'],
+];

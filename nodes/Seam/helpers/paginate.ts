@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_LIMIT, type ReturnLimit } from '../shared/parameters';
 import type { SeamApi } from '../transport/client';
 import type { SeamClient } from '../transport/sdk';
 
@@ -12,11 +13,6 @@ export interface PageReader {
 	nextPage(cursor: Pagination['nextPageCursor']): Page;
 }
 
-export interface ReturnLimit {
-	returnAll: boolean;
-	limit: number;
-}
-
 /**
  * Reads a paginated Seam list, page by page, stopping as soon as `limit` items are in hand.
  * `makeReader` receives the page size to ask for and returns `seam.createPaginator(<list request>)`.
@@ -27,7 +23,7 @@ export async function listPaginated(
 	{ returnAll, limit }: ReturnLimit,
 	makeReader: (seam: SeamClient, pageSize: number) => PageReader,
 ): Promise<IDataObject[]> {
-	const pageSize = returnAll ? 500 : Math.min(Math.max(limit, 1), 500);
+	const pageSize = returnAll ? MAX_LIMIT : Math.min(Math.max(limit, 1), MAX_LIMIT);
 	return await api.call(async (seam) => {
 		const paginator = makeReader(seam, pageSize);
 		const results: IDataObject[] = [];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accessGrantLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -20,7 +20,7 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const access_grant_id = readId(this, 'accessGrantId', 'Access Grant', i);
+	const access_grant_id = readForm(this, i).id({ name: 'accessGrantId', label: 'Access Grant' });
 	await api.call((seam) => seam.accessGrants.delete({ access_grant_id }), i);
 	return { deleted: true, access_grant_id };
 }

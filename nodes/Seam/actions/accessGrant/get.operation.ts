@@ -2,29 +2,34 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accessGrantLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
-import { readRequiredString } from '../../helpers/text';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
+
+const GET_BY_OPTIONS = [
+	{ name: 'ID', value: 'id' },
+	{
+		name: 'Access Grant Key',
+		value: 'key',
+		description: 'Your own key, e.g. the reservation ID',
+	},
+];
+
+const GET_BY = { name: 'getBy', label: 'Get By' };
+const GRANT = { name: 'accessGrantId', label: 'Access Grant' };
+const KEY = { name: 'accessGrantKey', label: 'Access Grant Key' };
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Get By',
-		name: 'getBy',
+		displayName: GET_BY.label,
+		name: GET_BY.name,
 		type: 'options',
-		options: [
-			{ name: 'ID', value: 'id' },
-			{
-				name: 'Access Grant Key',
-				value: 'key',
-				description: 'Your own key, e.g. the reservation ID',
-			},
-		],
+		options: GET_BY_OPTIONS,
 		default: 'id',
 	},
 	accessGrantLocator({ displayOptions: { show: { getBy: ['id'] } } }),
 	{
-		displayName: 'Access Grant Key',
-		name: 'accessGrantKey',
+		displayName: KEY.label,
+		name: KEY.name,
 		type: 'string',
 		default: '',
 		required: true,
@@ -43,13 +48,14 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	if (this.getNodeParameter('getBy', i) === 'key') {
-		const access_grant_key = readRequiredString(this, 'accessGrantKey', 'Access Grant Key', i);
+	const form = readForm(this, i);
+	if (form.choice<'id' | 'key'>(GET_BY, GET_BY_OPTIONS) === 'key') {
+		const access_grant_key = form.requiredText(KEY);
 		return (await api.call(
 			(seam) => seam.accessGrants.get({ access_grant_key }),
 			i,
 		)) as IDataObject;
 	}
-	const access_grant_id = readId(this, 'accessGrantId', 'Access Grant', i);
+	const access_grant_id = form.id(GRANT);
 	return (await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject;
 }

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userIdentityLocator } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readOptionalId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listPaginated } from '../../helpers/paginate';
+import { type FormReader, readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
+
+type ListParams = SeamParams<SeamClient['accessGrants']['list']>;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -52,25 +54,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+function readFilters(form: FormReader): ListParams {
+	const params: ListParams = {};
+	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
+	const access_grant_key = form.text({ name: 'filters.accessGrantKey', label: 'Access Grant Key' });
+	const device_id = form.optionalId({ name: 'filters.deviceId', label: 'Device ID' });
+	const acs_entrance_id = form.optionalId({ name: 'filters.entranceId', label: 'Entrance ID' });
+	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space ID' });
+	if (user_identity_id) params.user_identity_id = user_identity_id;
+	if (access_grant_key) params.access_grant_key = access_grant_key;
+	if (device_id) params.device_id = device_id;
+	if (acs_entrance_id) params.acs_entrance_id = acs_entrance_id;
+	if (space_id) params.space_id = space_id;
+	return params;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const params: SeamParams<SeamClient['accessGrants']['list']> = {};
-	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
-	const f = this.getNodeParameter('filters', i, {}) as {
-		accessGrantKey?: string;
-		deviceId?: string;
-		entranceId?: string;
-		spaceId?: string;
-	};
-	if (user_identity_id) params.user_identity_id = user_identity_id;
-	if (f.accessGrantKey?.trim()) params.access_grant_key = f.accessGrantKey.trim();
-	if (f.deviceId?.trim()) params.device_id = f.deviceId.trim();
-	if (f.entranceId?.trim()) params.acs_entrance_id = f.entranceId.trim();
-	if (f.spaceId?.trim()) params.space_id = f.spaceId.trim();
-	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
+	const form = readForm(this, i);
+	const params = readFilters(form);
+	return await listPaginated(api, i, form.returnLimit(), (seam, limit) =>
 		seam.createPaginator(seam.accessGrants.list({ ...params, limit })),
 	);
 }

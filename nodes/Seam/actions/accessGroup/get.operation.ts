@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accessGroupLocator, acsSystemLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -21,7 +21,14 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const acs_access_group_id = readId(this, 'accessGroupId', 'Access Group', i);
+	const form = readForm(this, i);
+	// ACS System only narrows the Access Group list in the editor and is not sent; a value that is
+	// not an ID still means a broken mapping, so it is refused like any other field.
+	form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
+	const acs_access_group_id = form.id({
+		name: 'accessGroupId',
+		label: 'Access Group',
+	});
 	return (await api.call(
 		(seam) => seam.acs.accessGroups.get({ acs_access_group_id }),
 		i,

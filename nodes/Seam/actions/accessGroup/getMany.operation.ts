@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { applyLimit } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -29,11 +29,13 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
-	const search = (this.getNodeParameter('search', i, '') as string).trim();
+	const form = readForm(this, i);
+	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
+	const search = form.text({ name: 'search', label: 'Search' });
+	const limits = form.returnLimit();
 	const groups = await api.call(
 		(seam) => seam.acs.accessGroups.list(search ? { acs_system_id, search } : { acs_system_id }),
 		i,
 	);
-	return applyLimit(groups as unknown as IDataObject[], readReturnLimit(this, i));
+	return applyLimit(groups as unknown as IDataObject[], limits);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accessGrantLocator, accessMethodLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -22,6 +22,10 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const access_method_id = readId(this, 'accessMethodId', 'Access Method', i);
+	const form = readForm(this, i);
+	// Access Grant only narrows the Access Method list in the editor and is not sent; a value that is
+	// not an ID still means a broken mapping, so it is refused like any other field.
+	form.optionalId({ name: 'accessGrantId', label: 'Access Grant' });
+	const access_method_id = form.id({ name: 'accessMethodId', label: 'Access Method' });
 	return (await api.call((seam) => seam.accessMethods.get({ access_method_id }), i)) as IDataObject;
 }

@@ -7,34 +7,39 @@ import {
 	entranceLocator,
 	spaceLocator,
 } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { applyLimit } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
+/** For each List By choice: the locator that holds the ID, and the list filter it fills. */
 const FILTERS = {
-	accessGrant: { field: 'Access Grant', parameter: 'accessGrantId', param: 'access_grant_id' },
-	device: { field: 'Device', parameter: 'deviceId', param: 'device_id' },
-	entrance: { field: 'Entrance', parameter: 'entranceId', param: 'acs_entrance_id' },
-	space: { field: 'Space', parameter: 'spaceId', param: 'space_id' },
+	accessGrant: { name: 'accessGrantId', label: 'Access Grant', param: 'access_grant_id' },
+	device: { name: 'deviceId', label: 'Device', param: 'device_id' },
+	entrance: { name: 'entranceId', label: 'Entrance', param: 'acs_entrance_id' },
+	space: { name: 'spaceId', label: 'Space', param: 'space_id' },
 } as const;
+
+const LIST_BY = { name: 'listBy', label: 'List By' };
+
+const LIST_BY_OPTIONS = [
+	{
+		name: 'Access Grant',
+		value: 'accessGrant',
+		description: 'The PIN codes, cards and mobile keys of one grant',
+	},
+	{ name: 'Device', value: 'device' },
+	{ name: 'Entrance', value: 'entrance' },
+	{ name: 'Space', value: 'space' },
+];
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'List By',
-		name: 'listBy',
+		displayName: LIST_BY.label,
+		name: LIST_BY.name,
 		type: 'options',
-		options: [
-			{
-				name: 'Access Grant',
-				value: 'accessGrant',
-				description: 'The PIN codes, cards and mobile keys of one grant (seed step 3)',
-			},
-			{ name: 'Device', value: 'device' },
-			{ name: 'Entrance', value: 'entrance' },
-			{ name: 'Space', value: 'space' },
-		],
+		options: LIST_BY_OPTIONS,
 		default: 'accessGrant',
 	},
 	accessGrantLocator({ displayOptions: { show: { listBy: ['accessGrant'] } } }),
@@ -54,10 +59,12 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const listBy = this.getNodeParameter('listBy', i) as keyof typeof FILTERS;
-	const { field, parameter, param } = FILTERS[listBy];
-	const id = readId(this, parameter, field, i);
-	const params = { [param]: id } as unknown as SeamParams<SeamClient['accessMethods']['list']>;
+	const form = readForm(this, i);
+	const filter = FILTERS[form.choice<keyof typeof FILTERS>(LIST_BY, LIST_BY_OPTIONS)];
+	const params = { [filter.param]: form.id(filter) } as unknown as SeamParams<
+		SeamClient['accessMethods']['list']
+	>;
+	const limits = form.returnLimit();
 	const methods = await api.call((seam) => seam.accessMethods.list(params), i);
-	return applyLimit(methods as unknown as IDataObject[], readReturnLimit(this, i));
+	return applyLimit(methods as unknown as IDataObject[], limits);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accessGrantLocator, accessMethodLocator } from '../../descriptions/locators';
 import { doorsOf } from '../../helpers/accessMethods';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -23,7 +23,11 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const access_method_id = readId(this, 'accessMethodId', 'Access Method', i);
+	const form = readForm(this, i);
+	// Access Grant only narrows the Access Method list in the editor and is not sent; a value that is
+	// not an ID still means a broken mapping, so it is refused like any other field.
+	form.optionalId({ name: 'accessGrantId', label: 'Access Grant' });
+	const access_method_id = form.id({ name: 'accessMethodId', label: 'Access Method' });
 	const related = (await api.call(
 		(seam) =>
 			seam.accessMethods.getRelated({

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -15,6 +15,6 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
+	const acs_system_id = readForm(this, i).id({ name: 'acsSystemId', label: 'ACS System' });
 	return (await api.call((seam) => seam.acs.systems.get({ acs_system_id }), i)) as IDataObject;
 }

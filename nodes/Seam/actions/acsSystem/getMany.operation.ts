@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { applyLimit } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -35,8 +36,9 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as { search?: string };
-	const search = filters.search?.trim();
+	const form = readForm(this, i);
+	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const limits = form.returnLimit();
 	const systems = await api.call((seam) => seam.acs.systems.list(search ? { search } : {}), i);
-	return applyLimit(systems as unknown as IDataObject[], readReturnLimit(this, i));
+	return applyLimit(systems as unknown as IDataObject[], limits);
 }

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
 import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
-import { readId, readIdList } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamOperation } from '../operation';
+
+const GROUPS = { name: 'accessGroupIds', label: 'Access Group Names or IDs' };
 
 /** Add to / Remove From Access Group: the same form, one SDK call per chosen group. */
 export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
@@ -20,13 +22,14 @@ export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
 	];
 
 	async function execute(this: IExecuteFunctions, i: number, api: SeamApi): Promise<IDataObject> {
-		const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
-		const groupIds = readIdList(this, 'accessGroupIds', 'Access Groups', i);
+		const form = readForm(this, i);
+		// Not sent: Seam knows the system from the user and the groups. It drives the form's lists,
+		// and a value that is not an ID still means a broken mapping.
+		form.id({ name: 'acsSystemId', label: 'ACS System' });
+		const acs_user_id = form.id({ name: 'acsUserId', label: 'ACS User' });
+		const groupIds = form.idList(GROUPS);
 		if (groupIds.length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Access Groups is required', {
-				itemIndex: i,
-				description: 'Choose at least one access group.',
-			});
+			form.fail(`${GROUPS.label} is required`, 'Choose at least one access group.');
 		}
 		for (const acs_access_group_id of groupIds) {
 			const params = { acs_user_id, acs_access_group_id };

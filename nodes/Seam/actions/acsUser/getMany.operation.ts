@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readOptionalId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listPaginated } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -37,14 +37,15 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
+	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['acs']['users']['list']> = {};
-	const acs_system_id = readOptionalId(this, 'acsSystemId', 'ACS System', i);
-	const user_identity_id = readOptionalId(this, 'userIdentityId', 'User Identity', i);
-	const search = (this.getNodeParameter('search', i, '') as string).trim();
+	const acs_system_id = form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
+	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
+	const search = form.text({ name: 'search', label: 'Search' });
 	if (acs_system_id) params.acs_system_id = acs_system_id;
 	if (user_identity_id) params.user_identity_id = user_identity_id;
 	if (search) params.search = search;
-	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
+	return await listPaginated(api, i, form.returnLimit(), (seam, limit) =>
 		seam.createPaginator(seam.acs.users.list({ ...params, limit })),
 	);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsUserLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -16,7 +16,7 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const acs_user_id = readId(this, 'acsUserId', 'ACS User', i);
+	const acs_user_id = readForm(this, i).id({ name: 'acsUserId', label: 'ACS User' });
 	return (await api.call(
 		(seam) => seam.acs.users.listAccessibleEntrances({ acs_user_id }),
 		i,

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readId, readOptionalId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listPaginated } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -23,9 +23,10 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const acs_system_id = readId(this, 'acsSystemId', 'ACS System', i);
-	const acs_user_id = readOptionalId(this, 'acsUserId', 'ACS User', i);
-	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
+	const form = readForm(this, i);
+	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
+	const acs_user_id = form.optionalId({ name: 'acsUserId', label: 'ACS User' });
+	return await listPaginated(api, i, form.returnLimit(), (seam, limit) =>
 		seam.createPaginator(
 			seam.acs.credentials.list(
 				acs_user_id ? { acs_system_id, acs_user_id, limit } : { acs_system_id, limit },

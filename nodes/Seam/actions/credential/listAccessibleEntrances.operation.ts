@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, credentialLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -22,7 +22,11 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const acs_credential_id = readId(this, 'credentialId', 'Credential', i);
+	const form = readForm(this, i);
+	// ACS System only narrows the Credential list in the editor and is not sent; a value that is
+	// not an ID still means a broken mapping, so it is refused like any other field.
+	form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
+	const acs_credential_id = form.id({ name: 'credentialId', label: 'Credential' });
 	return (await api.call(
 		(seam) => seam.acs.credentials.listAccessibleEntrances({ acs_credential_id }),
 		i,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listMatching } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -57,19 +58,19 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const f = this.getNodeParameter('filters', i, {}) as {
-		search?: string;
-		spaceId?: string;
-		pinCapable?: boolean;
-	};
+	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['devices']['list']> = {};
-	if (f.search?.trim()) params.search = f.search.trim();
-	if (f.spaceId?.trim()) params.space_id = f.spaceId.trim();
+	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space ID' });
+	// Not added to Filters: every device, as the switch's default only applies once it is added.
+	const pinCapable = form.boolean({ name: 'filters.pinCapable', label: 'PIN Capable Only' }, false);
+	if (search) params.search = search;
+	if (space_id) params.space_id = space_id;
 	return await listMatching(
 		api,
 		i,
-		readReturnLimit(this, i),
+		form.returnLimit(),
 		(seam, limit) => seam.createPaginator(seam.devices.list({ ...params, limit })),
-		f.pinCapable ? (thing) => thing.can_program_online_access_codes === true : undefined,
+		pinCapable ? (thing) => thing.can_program_online_access_codes === true : undefined,
 	);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, entranceLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -21,6 +21,10 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const acs_entrance_id = readId(this, 'entranceId', 'Entrance', i);
+	const form = readForm(this, i);
+	// ACS System only narrows the Entrance list in the editor and is not sent; a value that is
+	// not an ID still means a broken mapping, so it is refused like any other field.
+	form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
+	const acs_entrance_id = form.id({ name: 'entranceId', label: 'Entrance' });
 	return (await api.call((seam) => seam.acs.entrances.get({ acs_entrance_id }), i)) as IDataObject;
 }

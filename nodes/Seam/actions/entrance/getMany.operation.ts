@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator } from '../../descriptions/locators';
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
-import { readOptionalId } from '../../helpers/ids';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listMatching } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -56,19 +56,22 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
+	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['acs']['entrances']['list']> = {};
-	const acs_system_id = readOptionalId(this, 'acsSystemId', 'ACS System', i);
-	const filters = this.getNodeParameter('filters', i, {}) as {
-		search?: string;
-		canUnlockWithCode?: boolean;
-	};
+	const acs_system_id = form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
+	const search = form.text({ name: 'filters.search', label: 'Search' });
+	// Not added to Filters: every entrance, as the switch's default only applies once it is added.
+	const codeOnly = form.boolean(
+		{ name: 'filters.canUnlockWithCode', label: 'Unlockable With Code Only' },
+		false,
+	);
 	if (acs_system_id) params.acs_system_id = acs_system_id;
-	if (filters.search?.trim()) params.search = filters.search.trim();
+	if (search) params.search = search;
 	return await listMatching(
 		api,
 		i,
-		readReturnLimit(this, i),
+		form.returnLimit(),
 		(seam, limit) => seam.createPaginator(seam.acs.entrances.list({ ...params, limit })),
-		filters.canUnlockWithCode ? (thing) => thing.can_unlock_with_code === true : undefined,
+		codeOnly ? (thing) => thing.can_unlock_with_code === true : undefined,
 	);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userIdentityLocator } from '../../descriptions/locators';
-import { readId } from '../../helpers/ids';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 export const description = updateDisplayOptions(
@@ -15,7 +15,7 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject> {
-	const user_identity_id = readId(this, 'userIdentityId', 'User Identity', i);
+	const user_identity_id = readForm(this, i).id({ name: 'userIdentityId', label: 'User Identity' });
 	return (await api.call(
 		(seam) => seam.userIdentities.get({ user_identity_id }),
 		i,

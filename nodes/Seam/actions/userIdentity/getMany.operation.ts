@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readReturnLimit, returnAllOrLimit } from '../../descriptions/returnAll';
+import { returnAllOrLimit } from '../../descriptions/returnAll';
 import { listPaginated } from '../../helpers/paginate';
+import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -26,8 +27,9 @@ export async function execute(
 	i: number,
 	api: SeamApi,
 ): Promise<IDataObject[]> {
-	const search = (this.getNodeParameter('search', i, '') as string).trim();
-	return await listPaginated(api, i, readReturnLimit(this, i), (seam, limit) =>
+	const form = readForm(this, i);
+	const search = form.text({ name: 'search', label: 'Search' });
+	return await listPaginated(api, i, form.returnLimit(), (seam, limit) =>
 		seam.createPaginator(seam.userIdentities.list(search ? { search, limit } : { limit })),
 	);
 }

@@ -29,25 +29,8 @@ export const id = (value: unknown) => byId(e(value));
 /** A well-formed Seam ID that names nothing in the sandbox. */
 export const SOME_ID = '33333333-3333-4333-8333-333333333333';
 
-/**
- * Multi-selects filled from a list have "… Names or IDs" as their form label (n8n's convention);
- * their messages may use the shorter name, which the form's description also uses.
- */
-const SHORT_NAMES: Record<string, string> = {
-	'Device Names or IDs': 'Devices',
-	'Entrance Names or IDs': 'Entrances',
-	'Space Names or IDs': 'Spaces',
-	'Access Group Names or IDs': 'Access Groups',
-	'Access Groups to Join Names or IDs': 'Access Groups to Join',
-	'Allowed Entrance Names or IDs': 'Allowed Entrances',
-};
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const fieldPattern = (field: string) =>
-	[field, SHORT_NAMES[field]]
-		.filter(Boolean)
-		.map((name) => escape(name as string))
-		.join('|');
+const fieldPattern = (field: string) => escape(field);
 
 export interface Expected {
 	message: RegExp;

@@ -23,6 +23,8 @@ test('an ACS user is updated, suspended, unsuspended, moved between groups and d
 		acsSystemId: saltoId(),
 		fullName: 'Life Cycle',
 		accessGroupIds: [String(fx.mainGroup.acs_access_group_id)],
+		startsAt: inDays(1),
+		endsAt: inDays(3),
 	});
 	const acsUserId = byId(String(created.json.acs_user_id));
 
@@ -97,6 +99,7 @@ test('a PIN code is read back, listed and revoked', async () => {
 		acsSystemId: latch,
 		acsUserId,
 		entranceIds: [String(fx.latchEntrances[0].acs_entrance_id)],
+		endsAt: inDays(2),
 	});
 	const credentialId = byId(String(pin.json.acs_credential_id));
 

@@ -7,7 +7,13 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { Seam } from '../../nodes/Seam/Seam.node';
 import { loadOptionsContext } from '../helpers/runNode';
-import { byId, type SeamTarget, startSeamTarget, usingRealSeam } from '../helpers/seamTarget';
+import {
+	byId,
+	inDays,
+	type SeamTarget,
+	startSeamTarget,
+	usingRealSeam,
+} from '../helpers/seamTarget';
 import { getSeedIds } from '../sandbox/seed';
 
 const seed = getSeedIds();
@@ -166,6 +172,7 @@ describeSandbox('pickers', () => {
 			acsSystemId: byId(seed.latchSystemId),
 			acsUserId: byId(String(user.json.acs_user_id)),
 			entranceIds: [seed.entrances.garage],
+			endsAt: inDays(2),
 		});
 		const credentials = await listSearch.searchCredentials.call(
 			context(

@@ -278,7 +278,7 @@ describeSandbox('Access Grants with PIN codes', () => {
 		[
 			'an ID that is not a Seam ID',
 			{ deviceIds: '={{ ["front-door"] }}' },
-			'Devices: "front-door" is not a Seam ID',
+			'Device Names or IDs: "front-door" is not a Seam ID',
 		],
 	])('bad input (%s) is refused before any request', async (_name, overrides, message) => {
 		const doors = _name === 'no door at all' ? {} : { deviceIds: [seed.devices.frontDoorLock] };

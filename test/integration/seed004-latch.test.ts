@@ -104,7 +104,7 @@ test('Latch takes exactly one entrance per PIN code: two are refused before anyt
 		entranceIds: fx.latchEntrances.slice(0, 2).map((e) => String(e.acs_entrance_id)),
 	});
 	expect(result.error?.message).toBe(
-		'Allowed Entrances must hold exactly one entrance for Latch (got 2)',
+		'Allowed Entrance Names or IDs must hold exactly one entrance for Latch (got 2)',
 	);
 	if (target.sandbox)
 		expect(target.sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/acs/systems/get']);

@@ -110,7 +110,7 @@ describeSandbox('bad input', () => {
 			acsUserId: byId(saltoUserId),
 			entranceIds: [seed.entrances.lobby],
 		});
-		expect(result.error?.message).toBe('Allowed Entrances is not used by Salto KS');
+		expect(result.error?.message).toBe('Allowed Entrance Names or IDs is not used by Salto KS');
 		expect(sentPaths()).toEqual(['/acs/systems/get']);
 	});
 
@@ -129,7 +129,7 @@ describeSandbox('bad input', () => {
 			acsUserId: byId(String(user.json.acs_user_id)),
 		});
 		expect(result.error?.message).toBe(
-			'Allowed Entrances must hold exactly one entrance for Latch (got 0)',
+			'Allowed Entrance Names or IDs must hold exactly one entrance for Latch (got 0)',
 		);
 		expect(sentPaths()).toEqual(['/acs/systems/get']);
 	});

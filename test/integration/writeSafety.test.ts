@@ -72,7 +72,7 @@ describeSandbox('writes that leave nothing half done', () => {
 		const missing = '44444444-4444-4444-8444-999999999999';
 		const result = await createUser('Nobody Created', [mainGroupId, missing]);
 		expect(result.error?.message).toBe(
-			`Access Groups to Join: ${missing} is not an access group of the chosen ACS system`,
+			`Access Groups to Join Names or IDs: ${missing} is not an access group of the chosen ACS system`,
 		);
 		expect(result.error?.description).toContain('Nothing was created');
 		expect(sentPaths()).toEqual(['/acs/access_groups/list']);

@@ -15,7 +15,7 @@ import {
 } from '../../descriptions/openEndedAccess';
 import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { assertPinCapable } from '../../helpers/pinCapability';
-import { readForm } from '../../shared/parameters';
+import { describeValue, readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -173,9 +173,9 @@ interface Inputs {
 async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs> {
 	const form = readForm(context, i);
 	const grantTo = form.choice<'existing' | 'new'>({ name: 'grantTo', label: 'Grant To' }, GRANT_TO);
-	const deviceIds = form.idList({ name: 'deviceIds', label: 'Devices' });
-	const entranceIds = form.idList({ name: 'entranceIds', label: 'Entrances' });
-	const spaceIds = form.idList({ name: 'spaceIds', label: 'Spaces' });
+	const deviceIds = form.idList({ name: 'deviceIds', label: 'Device Names or IDs' });
+	const entranceIds = form.idList({ name: 'entranceIds', label: 'Entrance Names or IDs' });
+	const spaceIds = form.idList({ name: 'spaceIds', label: 'Space Names or IDs' });
 	if (deviceIds.length + entranceIds.length + spaceIds.length === 0) {
 		form.fail(
 			'Choose at least one device, entrance or space',
@@ -202,7 +202,7 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 	if (!window.starts_at) {
 		form.fail(
 			`${starts.label} is required`,
-			`Fill in "${starts.label}" (for a stay: check-in). If it comes from an expression, the expression resolved to nothing.`,
+			`Fill in "${starts.label}" (for a stay: check-in). If it comes from an expression, the expression resolved to ${describeValue(form.raw(starts.name))}.`,
 		);
 	}
 	const code = form.pinCode({ name: 'options.code', label: 'Custom PIN Code' }, { min: 4, max: 9 });

@@ -66,7 +66,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const GROUPS = { name: 'accessGroupIds', label: 'Access Groups to Join' };
+const GROUPS = { name: 'accessGroupIds', label: 'Access Groups to Join Names or IDs' };
 
 /**
  * The access groups to join, checked before anything is created: each must exist in the chosen

@@ -11,7 +11,7 @@ import {
 import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { afterCreate } from '../../helpers/afterCreate';
 import { providerRules } from '../../helpers/providers';
-import { type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
+import { describeValue, type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
 
@@ -112,6 +112,7 @@ async function waitForCode(
 	return current;
 }
 
+const ENTRANCES_LABEL = 'Allowed Entrance Names or IDs';
 const VALID_FROM = { name: 'startsAt', label: 'Valid From' };
 const VALID_UNTIL = { name: 'endsAt', label: 'Valid Until' };
 
@@ -136,7 +137,7 @@ async function assertValidityEnds(
 	if (schedule?.ends_at) return;
 	form.fail(
 		`${VALID_UNTIL.label} is required`,
-		`Without ${VALID_UNTIL.label} the PIN would never stop working, and the ACS user has no access schedule that ends. ${VALID_UNTIL.label} resolved to nothing. Fill it in, or turn on the option "${ALLOW_ACCESS_WITHOUT_END}" if this PIN really must not expire.`,
+		`Without ${VALID_UNTIL.label} the PIN would never stop working, and the ACS user has no access schedule that ends. ${VALID_UNTIL.label} resolved to ${describeValue(form.raw(VALID_UNTIL.name))}. Fill it in, or turn on the option "${ALLOW_ACCESS_WITHOUT_END}" if this PIN really must not expire.`,
 	);
 }
 
@@ -148,7 +149,7 @@ export async function execute(
 	const form = readForm(this, i);
 	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
 	const acs_user_id = form.id({ name: 'acsUserId', label: 'ACS User' });
-	const entranceIds = form.idList({ name: 'entranceIds', label: 'Allowed Entrances' });
+	const entranceIds = form.idList({ name: 'entranceIds', label: ENTRANCES_LABEL });
 	const code = form.pinCode({ name: 'options.code', label: 'Custom Code' }, { min: 4, max: 12 });
 	const wait = form.boolean({ name: 'waitForCode', label: 'Wait for the PIN Code' }, true);
 	const waitTimeout = readWaitTimeout(form);
@@ -172,7 +173,7 @@ export async function execute(
 	if (rules.credentialEntrances === 'exactlyOne' && entranceIds.length !== 1) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Allowed Entrances must hold exactly one entrance for ${rules.name} (got ${entranceIds.length})`,
+			`${ENTRANCES_LABEL} must hold exactly one entrance for ${rules.name} (got ${entranceIds.length})`,
 			{
 				itemIndex: i,
 				description: `${rules.name} takes one entrance per PIN code credential. To cover several doors, run this operation once per entrance (for example with one input item per door).`,
@@ -180,10 +181,14 @@ export async function execute(
 		);
 	}
 	if (rules.credentialEntrances === 'accessGroups' && entranceIds.length > 0) {
-		throw new NodeOperationError(this.getNode(), `Allowed Entrances is not used by ${rules.name}`, {
-			itemIndex: i,
-			description: `${rules.name} opens the entrances of the user's access groups. Leave Allowed Entrances empty and add the user to access groups (ACS User → Add to Access Group).`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`${ENTRANCES_LABEL} is not used by ${rules.name}`,
+			{
+				itemIndex: i,
+				description: `${rules.name} opens the entrances of the user's access groups. Leave ${ENTRANCES_LABEL} empty and add the user to access groups (ACS User → Add to Access Group).`,
+			},
+		);
 	}
 
 	await assertValidityEnds(form, api, acs_user_id, window, allowAccessWithoutEnd);

@@ -25,13 +25,13 @@ export function pinCodeValue(
 	if (!/^\d+$/.test(code)) {
 		throw new InputProblem(
 			`${field} must contain digits only`,
-			`${describeValue(value)} contains other characters than 0-9.`,
+			`It arrived as ${describeValue(value)}, which contains other characters than 0-9.`,
 		);
 	}
 	if (code.length < length.min || code.length > length.max) {
 		throw new InputProblem(
 			`${field} must have ${length.min} to ${length.max} digits`,
-			`${describeValue(value)} has ${code.length} digits.`,
+			`It arrived as ${describeValue(value)}, which has ${code.length} digits.`,
 		);
 	}
 	return code;

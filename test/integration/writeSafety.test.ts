@@ -244,6 +244,38 @@ describeSandbox('writes that leave nothing half done', () => {
 		);
 	});
 
+	test('Add to Access Group that fails part-way says which groups the user already joined', async () => {
+		const [user] = await target.ok({
+			resource: 'acsUser',
+			operation: 'create',
+			acsSystemId: salto,
+			fullName: 'Partly Paula',
+			startsAt: inDays(1),
+			endsAt: inDays(3),
+		});
+		// The first group exists; the second does not, so Seam refuses it after the first is done.
+		const missing = '44444444-4444-4444-8444-999999999999';
+		const result = await target.run({
+			resource: 'acsUser',
+			operation: 'addToAccessGroup',
+			acsSystemId: salto,
+			acsUserId: byId(String(user.json.acs_user_id)),
+			accessGroupIds: [mainGroupId, missing],
+		});
+		expect(result.error?.httpCode).toBe('404');
+		expect(result.error?.description).toContain(
+			`Before this failure the user was added to: ${mainGroupId}. The other groups are unchanged.`,
+		);
+		const [member] = await target
+			.ok({
+				resource: 'accessGroup',
+				operation: 'listUsers',
+				accessGroupId: byId(mainGroupId),
+			})
+			.then((items) => items.filter((item) => item.json.full_name === 'Partly Paula'));
+		expect(member).toBeDefined();
+	});
+
 	test('User Identity Create with a key returns the same identity when run again', async () => {
 		const create = () =>
 			target.ok({

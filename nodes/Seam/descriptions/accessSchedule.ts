@@ -26,12 +26,13 @@ export const accessScheduleFields = (required: boolean): INodeProperties[] => [
 ];
 
 /**
- * An ACS user's access schedule: both ends or neither. With `endRequired`, neither is refused
- * too, because the user would keep their access with no end.
+ * An ACS user's access schedule: both ends or neither, since Seam replaces the whole schedule and
+ * a missing end would mean access that never ends. `bothEmpty` says what leaving both empty
+ * means for this operation; with `endRequired`, neither is refused too.
  */
 export async function readAccessSchedule(
 	form: FormReader,
-	{ endRequired }: { endRequired: boolean },
+	{ endRequired, bothEmpty }: { endRequired: boolean; bothEmpty: string },
 ): Promise<{ starts_at: string; ends_at: string } | undefined> {
 	const window = await form.timeWindow(
 		STARTS,
@@ -42,7 +43,7 @@ export async function readAccessSchedule(
 	if (!window.starts_at || !window.ends_at) {
 		form.fail(
 			`${STARTS.label} and ${ENDS.label} go together`,
-			'An access schedule needs both a start and an end. Leave both empty for access without a schedule.',
+			`An access schedule needs both a start and an end. Leave both empty to ${bothEmpty}.`,
 		);
 	}
 	return { starts_at: window.starts_at, ends_at: window.ends_at };

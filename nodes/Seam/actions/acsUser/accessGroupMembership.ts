@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
@@ -8,6 +14,28 @@ import type { SeamApi } from '../../transport/client';
 import type { SeamOperation } from '../operation';
 
 const GROUPS = { name: 'accessGroupIds', label: 'Access Group Names or IDs' };
+
+/**
+ * One membership change among several. If it fails after others succeeded, the error says which
+ * groups were already changed, so nobody has to guess what a half-done run left.
+ */
+async function afterGroupsChanged(
+	change: 'add' | 'remove',
+	done: string[],
+	request: () => Promise<unknown>,
+): Promise<void> {
+	try {
+		await request();
+	} catch (error) {
+		// The transport only ever throws n8n's own errors.
+		const failure = error as NodeApiError | NodeOperationError;
+		if (done.length > 0) {
+			const note = `Before this failure the user was ${change === 'add' ? 'added to' : 'removed from'}: ${done.join(', ')}. The other groups are unchanged.`;
+			failure.description = failure.description ? `${failure.description}\n${note}` : note;
+		}
+		throw failure;
+	}
+}
 
 /** Add to / Remove From Access Group: the same form, one SDK call per chosen group. */
 export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
@@ -31,15 +59,19 @@ export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
 		if (groupIds.length === 0) {
 			form.fail(`${GROUPS.label} is required`, 'Choose at least one access group.');
 		}
+		const done: string[] = [];
 		for (const acs_access_group_id of groupIds) {
 			const params = { acs_user_id, acs_access_group_id };
-			await api.call(
-				(seam) =>
-					change === 'add'
-						? seam.acs.users.addToAccessGroup(params)
-						: seam.acs.users.removeFromAccessGroup(params),
-				i,
+			await afterGroupsChanged(change, done, async () =>
+				api.call(
+					(seam) =>
+						change === 'add'
+							? seam.acs.users.addToAccessGroup(params)
+							: seam.acs.users.removeFromAccessGroup(params),
+					i,
+				),
 			);
+			done.push(acs_access_group_id);
 		}
 		return {
 			success: true,

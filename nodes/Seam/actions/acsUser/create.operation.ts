@@ -159,6 +159,7 @@ export async function execute(
 	);
 	const access_schedule = await readAccessSchedule(form, {
 		endRequired: accessGroupIds.length > 0 && !allowAccessWithoutEnd,
+		bothEmpty: 'create the user without a schedule',
 	});
 	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
 	const email_address = form.text({ name: 'additionalFields.email', label: 'Email' });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessScheduleFields } from '../../descriptions/accessSchedule';
+import { accessScheduleFields, readAccessSchedule } from '../../descriptions/accessSchedule';
 import { acsUserLocator } from '../../descriptions/locators';
 import { UpdateFields, updateField, updateFieldsCollection } from '../../descriptions/updateFields';
 import { type FormReader, readForm } from '../../shared/parameters';
@@ -12,8 +12,6 @@ const USER = { name: 'acsUserId', label: 'ACS User' };
 const EMAIL = updateField('email', 'Email');
 const FULL_NAME = updateField('fullName', 'Full Name');
 const PHONE = updateField('phoneNumber', 'Phone Number');
-const STARTS = { name: 'startsAt', label: 'Access Starts At' };
-const ENDS = { name: 'endsAt', label: 'Access Ends At' };
 
 const properties: INodeProperties[] = [
 	acsUserLocator(),
@@ -47,24 +45,6 @@ export const description = updateDisplayOptions(
 
 type UpdateParams = SeamParams<SeamClient['acs']['users']['update']>;
 
-/**
- * A new access schedule replaces the whole schedule, so it takes both ends: with one of them
- * empty the user would lose their end (or start) of access. Both empty keeps the current one.
- */
-async function readNewSchedule(
-	form: FormReader,
-): Promise<{ starts_at: string; ends_at: string } | undefined> {
-	const window = await form.timeWindow(STARTS, ENDS);
-	if (!window.starts_at && !window.ends_at) return undefined;
-	if (!window.starts_at || !window.ends_at) {
-		form.fail(
-			`${STARTS.label} and ${ENDS.label} go together`,
-			'A new access schedule needs both a start and an end. Leave both empty to keep the current schedule.',
-		);
-	}
-	return { starts_at: window.starts_at, ends_at: window.ends_at };
-}
-
 /** Only the fields the user added under Update Fields, and the schedule if both ends are set. */
 async function readChanges(form: FormReader, acs_user_id: string): Promise<UpdateParams> {
 	const params: UpdateParams = { acs_user_id };
@@ -72,7 +52,10 @@ async function readChanges(form: FormReader, acs_user_id: string): Promise<Updat
 	const full_name = fields.text(FULL_NAME);
 	const email_address = fields.text(EMAIL);
 	const phone_number = fields.text(PHONE);
-	const access_schedule = await readNewSchedule(form);
+	const access_schedule = await readAccessSchedule(form, {
+		endRequired: false,
+		bothEmpty: 'keep the current schedule',
+	});
 	if (full_name) params.full_name = full_name;
 	if (email_address) params.email_address = email_address;
 	if (phone_number) params.phone_number = phone_number;

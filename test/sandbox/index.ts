@@ -1,6 +1,7 @@
 export { DEFAULT_API_KEY, startSandbox } from './server';
 export type { Sandbox, SandboxOptions } from './server';
 export type { RecordedRequest } from './request-handler';
+export type { Fault, PendingFault } from './faults';
 export type { SeedIds } from './seed';
 export type { SeamEvent } from './store';
 export type { EmitManyOptions, EmitOptions } from './event-factory';

@@ -8,6 +8,7 @@ import {
 	SeamApiError,
 	unauthorized,
 } from './errors';
+import { deliverFault, type Fault, type FaultQueue, faultStatus, isProcessed } from './faults';
 import { Input } from './input';
 import { documentedMethods, requestSchemaOf } from './openapi-document';
 import type { ContractValidator } from './openapi-validator';
@@ -19,13 +20,17 @@ import type { Store } from './store';
 
 // One request, start to finish: route -> auth -> method -> parameters ->
 // validation -> settle time-based state -> handler -> response contract check.
+// An injected fault (faults.ts) replaces the answer, before or after processing.
 
 export interface RecordedRequest {
 	method: string;
 	path: string;
 	/** Merged query + body parameters, after coercion to the documented types. */
 	params: Record<string, unknown>;
+	/** The HTTP status sent; 0 when an injected fault sent no answer (reset, hang). */
 	status: number;
+	/** The injected fault that replaced the answer, if any. */
+	fault?: Fault;
 }
 
 export interface HandlerState {
@@ -35,6 +40,8 @@ export interface HandlerState {
 	settings: SandboxSettings;
 	requests: RecordedRequest[];
 	contractViolations: string[];
+	/** Faults queued by tests for the next requests of a route. */
+	faults?: FaultQueue;
 	/** Runs after every handled request, e.g. to react to webhooks created or deleted. */
 	afterRequest?: () => void;
 }
@@ -59,9 +66,23 @@ async function handle(
 	let params: Record<string, unknown> = {};
 	let status = 500;
 	let body: Record<string, unknown>;
+	let fault: Fault | undefined;
 
 	try {
 		const rawBody = await readBody(req);
+		// Taken once the whole request has arrived: the client has sent it, whatever happens next.
+		fault = state.faults?.take(path);
+		if (fault && !isProcessed(fault)) {
+			state.requests.push({
+				method,
+				path,
+				params: bestEffortParams(url, path, rawBody),
+				status: faultStatus(fault),
+				fault,
+			});
+			deliverFault(fault, req, res, requestId);
+			return;
+		}
 		// Parsed first so that even rejected requests are recorded with their query parameters.
 		params = parseQuery(url.searchParams, requestSchemaOf(path));
 		const handler = Object.prototype.hasOwnProperty.call(routes, path) ? routes[path] : undefined;
@@ -118,9 +139,24 @@ async function handle(
 		}
 	}
 
-	state.requests.push({ method, path, params, status });
-	send(res, status, requestId, body);
+	if (fault) {
+		// Processed, then the answer is lost: the store has changed, the client never hears of it.
+		state.requests.push({ method, path, params, status: faultStatus(fault), fault });
+		deliverFault(fault, req, res, requestId);
+	} else {
+		state.requests.push({ method, path, params, status });
+		send(res, status, requestId, body);
+	}
 	state.afterRequest?.();
+}
+
+/** The parameters of a request that is not processed, for the record only; never throws. */
+function bestEffortParams(url: URL, path: string, rawBody: string): Record<string, unknown> {
+	try {
+		return { ...parseQuery(url.searchParams, requestSchemaOf(path)), ...parseJsonBody(rawBody) };
+	} catch {
+		return {};
+	}
 }
 
 function isAuthorized(req: IncomingMessage, apiKey: string): boolean {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { SeamEventType } from '@seamapi/types/connect';
 
 import { emitEvent, type EmitManyOptions, type EmitOptions, emitTimestamp } from './event-factory';
+import { type Fault, FaultQueue, type PendingFault } from './faults';
 import { ContractValidator } from './openapi-validator';
 import { createRequestHandler, type RecordedRequest } from './request-handler';
 import { routes } from './routes';
@@ -76,11 +77,20 @@ export interface Sandbox {
 	): SeamEvent;
 	/** `count` events of one type, oldest first; pass `at` to give them all the same timestamp. */
 	emitEvents(count: number, eventType: SeamEventType, options?: EmitManyOptions): SeamEvent[];
+	/**
+	 * The next `times` (default 1) requests to `path` (e.g. '/acs/users/create') get `fault`
+	 * instead of their answer: a 429, a 5xx JSON error, an HTML error page, a connection reset or
+	 * no answer at all, with the request processed first or not (see faults.ts). Faults queue up
+	 * per path in the order given. Throws for a path the sandbox does not serve.
+	 */
+	failNext(path: string, fault: Fault, times?: number): void;
+	/** Faults queued and not yet used; a test that queued faults should expect this to be empty. */
+	pendingFaults(): PendingFault[];
 	/** Stops the server; pending webhook deliveries and retries are cancelled. */
 	close(): Promise<void>;
 	/**
 	 * Back to the freshly seeded state (same seeded ids, no webhooks); clears
-	 * `requests` and `deliveries` and cancels pending deliveries.
+	 * `requests`, `deliveries` and pending faults and cancels pending deliveries.
 	 */
 	reset(): void;
 }
@@ -125,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const requests: RecordedRequest[] = [];
 	const contractViolations: string[] = [];
+	const faults = new FaultQueue();
 	const validator = options.validate === false ? null : contractValidator();
 
 	let store: Store = createSeededStore();
@@ -142,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			settings,
 			requests,
 			contractViolations,
+			faults,
 			afterRequest: () => webhooks.afterChange(),
 		}),
 	);
@@ -201,6 +213,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			return emit(eventType, count, emitOptions.fields ?? {}, emitOptions.at);
 		},
+		failNext(path, fault, times = 1) {
+			faults.failNext(path, fault, times);
+		},
+		pendingFaults() {
+			return faults.list();
+		},
 		close() {
 			closing ??= Promise.all([
 				// Requests in flight were destroyed; if one is slow to report it, closing goes on anyway.
@@ -218,6 +236,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			store = createSeededStore();
 			webhooks.attach(store);
 			requests.length = 0;
+			faults.clear();
 		},
 	};
 }

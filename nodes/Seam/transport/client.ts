@@ -7,15 +7,17 @@ import type {
 
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
+import { seamRetryOptions } from './retryPolicy';
 import { loadSeamSdk, type SeamClient } from './sdk';
 
 type SeamContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 /**
- * Per-request timeout and retries of idempotent requests (GET/PUT/DELETE on 429/5xx), as the SDK
- * does by default. Tests lower them to exercise the timeout path quickly.
+ * Timeout of each attempt, retries after the first attempt, and the longest Retry-After waited
+ * for (retryPolicy.ts says what is retried). Read when a connection first calls Seam, so a host
+ * can shorten them.
  */
-export const transportSettings = { timeoutMs: 30_000, retries: 2 };
+export const transportSettings = { timeoutMs: 30_000, retries: 2, maxRetryAfterMs: 60_000 };
 
 /**
  * The one door to Seam. Every call goes through `call`, which turns whatever the SDK throws into a
@@ -40,7 +42,7 @@ export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
 			seam = SeamHttp.fromApiKey(apiKey, {
 				endpoint,
 				timeout: transportSettings.timeoutMs,
-				axiosRetryOptions: { retries: transportSettings.retries },
+				axiosRetryOptions: seamRetryOptions({ ...transportSettings }),
 			});
 		}
 		return seam;

@@ -1,7 +1,10 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redactSecret } from './redact';
+import { BAD_PORT, headerValue, isAxiosLike, readFailure, type RequestFailure } from './failure';
+import { lostWriteNotice } from './lostWrites';
+import { type Redactor, secretRedactor } from './redact';
+import { retryAfterMs, waitInWords } from './retryAfter';
 
 /**
  * Everything the user may see about a failed Seam call. It is built field by field from the SDK's
@@ -14,19 +17,10 @@ export interface SeamErrorDetails {
 	httpCode?: number;
 	requestId?: string;
 	validationErrors?: Record<string, string[]>;
-}
-
-interface AxiosLikeError {
-	isAxiosError: true;
-	code?: string;
-	message?: string;
-	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
-}
-
-function isAxiosLike(error: unknown): error is AxiosLikeError {
-	return (
-		typeof error === 'object' && error !== null && (error as AxiosLikeError).isAxiosError === true
-	);
+	/** Seam's own message, when the error message is ours (rate limits). */
+	seamMessage?: string;
+	/** What to do next: how to check what a lost write did. */
+	advice?: string;
 }
 
 interface SeamApiErrorLike {
@@ -48,56 +42,58 @@ function isSeamApiError(error: unknown): error is SeamApiErrorLike {
 	);
 }
 
-const NETWORK_ERROR_MESSAGES: Record<string, string> = {
+const NETWORK_REASONS: Record<string, string> = {
 	ECONNREFUSED: 'the connection was refused',
 	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
 	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was reset',
+	UND_ERR_SOCKET: 'the connection closed before Seam answered',
 	ETIMEDOUT: 'the request timed out',
 	ECONNABORTED: 'the request timed out',
+	UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+	[BAD_PORT]: 'the port is not allowed for HTTP requests',
 	ERR_CANCELED: 'the request was cancelled',
 };
 
-function networkReason(error: AxiosLikeError): string {
-	const codes = [error.code, ...causeCodes(error)];
-	for (const code of codes) {
-		if (code && NETWORK_ERROR_MESSAGES[code]) return NETWORK_ERROR_MESSAGES[code];
+function networkReason(failure: RequestFailure): string {
+	if (failure.timedOut) return 'the request timed out';
+	for (const code of failure.codes) {
+		if (NETWORK_REASONS[code]) return NETWORK_REASONS[code];
 	}
-	if (/timeout/i.test(error.message ?? '')) return 'the request timed out';
 	return 'the network request failed';
 }
 
-function causeCodes(error: unknown): string[] {
-	const codes: string[] = [];
-	let cause = (error as { cause?: unknown }).cause;
-	for (let depth = 0; cause && depth < 5; depth++) {
-		const code = (cause as { code?: unknown }).code;
-		if (typeof code === 'string') codes.push(code);
-		cause = (cause as { cause?: unknown }).cause;
-	}
-	return codes;
-}
-
-function headerValue(
-	headers: Record<string, unknown> | undefined,
-	name: string,
-): string | undefined {
-	if (!headers) return undefined;
-	const getter = (headers as { get?: (key: string) => unknown }).get;
-	const value = typeof getter === 'function' ? getter.call(headers, name) : headers[name];
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function bodySnippet(data: unknown): string {
+/** A readable excerpt of a non-Seam body (a proxy's HTML page). Redacted before it is cut short,
+ * so that a cut cannot leave part of the key behind. */
+function bodySnippet(data: unknown, redact: Redactor): string {
 	if (typeof data !== 'string') return '';
-	const text = data
+	const text = redact(data)
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** Turns any error thrown while talking to Seam into the clean details above. */
-export function describeSeamError(error: unknown, endpoint: string): SeamErrorDetails {
+function withSentence(message: string, sentence: string): string {
+	return `${message}${/[.!?]$/.test(message) ? '' : '.'} ${sentence}`;
+}
+
+function rateLimitMessage(failure: RequestFailure): string {
+	const lead = 'Seam is rate-limiting requests (HTTP 429) and did not carry out this one.';
+	const waitMs = retryAfterMs(failure.headers);
+	if (waitMs === undefined) return `${lead} Wait a minute and try again.`;
+	const at = new Date(Date.now() + waitMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return `${lead} Try again ${waitInWords(waitMs)} (after ${at}).`;
+}
+
+/** The facts of the failure as Seam or the network reported them. */
+function baseDetails(
+	error: unknown,
+	failure: RequestFailure,
+	endpoint: string,
+	redact: Redactor,
+): SeamErrorDetails {
 	if (isSeamApiError(error)) {
 		const details: SeamErrorDetails = {
 			message: error.message,
@@ -113,23 +109,69 @@ export function describeSeamError(error: unknown, endpoint: string): SeamErrorDe
 		return details;
 	}
 	if (isAxiosLike(error)) {
-		const status = error.response?.status;
-		if (status !== undefined) {
-			const snippet = bodySnippet(error.response?.data);
+		if (failure.status !== undefined) {
+			const snippet = bodySnippet(failure.body, redact);
 			return {
-				message: `Seam answered HTTP ${status} without a Seam error body${snippet ? `: ${snippet}` : ''}`,
-				httpCode: status,
-				requestId: headerValue(error.response?.headers, 'seam-request-id'),
+				message: `Seam answered HTTP ${failure.status} without a Seam error body${snippet ? `: ${snippet}` : ''}`,
+				httpCode: failure.status,
+				requestId: headerValue(failure.headers, 'seam-request-id'),
 			};
 		}
-		return { message: `Could not reach Seam at ${endpoint}: ${networkReason(error)}` };
+		// "Could not reach" only when the request cannot have arrived; otherwise Seam may have it.
+		const lead = failure.kind === 'no-answer' ? 'No answer from Seam' : 'Could not reach Seam';
+		return { message: `${lead} at ${endpoint}: ${networkReason(failure)}` };
 	}
 	if (error instanceof Error) return { message: error.message };
 	return { message: 'Unknown error while calling Seam' };
 }
 
+/** Every string in the details, keys of validation errors included, through the redactor. */
+function redactDetails(details: SeamErrorDetails, redact: Redactor): SeamErrorDetails {
+	const clean: SeamErrorDetails = { message: redact(details.message) };
+	if (details.errorType) clean.errorType = redact(details.errorType);
+	if (details.httpCode !== undefined) clean.httpCode = details.httpCode;
+	if (details.requestId) clean.requestId = redact(details.requestId);
+	if (details.seamMessage) clean.seamMessage = redact(details.seamMessage);
+	if (details.advice) clean.advice = redact(details.advice);
+	if (details.validationErrors) {
+		clean.validationErrors = Object.fromEntries(
+			Object.entries(details.validationErrors).map(([field, messages]) => [
+				redact(field),
+				messages.map((message) => redact(String(message))),
+			]),
+		);
+	}
+	return clean;
+}
+
+/**
+ * Turns any error thrown while talking to Seam into the clean details above: Seam's message, or
+ * ours where the user needs more (when to retry after a rate limit; what a create whose answer
+ * was lost may have done, and how to check). Every string has passed through `redact`.
+ */
+export function describeSeamError(
+	error: unknown,
+	endpoint: string,
+	redact: Redactor = (text) => text,
+): SeamErrorDetails {
+	const failure = readFailure(error);
+	const details = baseDetails(error, failure, endpoint, redact);
+	if (failure.kind === 'rate-limited') {
+		if (isSeamApiError(error)) details.seamMessage = details.message;
+		details.message = rateLimitMessage(failure);
+	}
+	const lost = lostWriteNotice(failure);
+	if (lost) {
+		details.message = withSentence(details.message, lost.sentence);
+		details.advice = lost.advice;
+	}
+	return redactDetails(details, redact);
+}
+
 function describeDetails(details: SeamErrorDetails): string {
 	const lines: string[] = [];
+	if (details.advice) lines.push(details.advice);
+	if (details.seamMessage) lines.push(`Seam's message: ${details.seamMessage}`);
 	const facts = [
 		details.errorType ? `Seam error type: ${details.errorType}` : undefined,
 		details.httpCode ? `HTTP status: ${details.httpCode}` : undefined,
@@ -144,7 +186,8 @@ function describeDetails(details: SeamErrorDetails): string {
 
 /**
  * The n8n error for a failed Seam call. Errors the node raised itself pass through unchanged.
- * The `cause` handed to n8n is the clean details object, never the SDK error.
+ * Everything handed to n8n (message, description, the error response object) is built from the
+ * redacted details, never from the SDK error, so n8n has no `cause` that could hold the key.
  */
 export function toNodeError(
 	node: INode,
@@ -152,9 +195,10 @@ export function toNodeError(
 	context: { endpoint: string; apiKey: string; itemIndex?: number },
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	const details = describeSeamError(error, context.endpoint);
-	const message = redactSecret(details.message, context.apiKey);
-	const description = redactSecret(describeDetails(details), context.apiKey) || undefined;
+	const redact = secretRedactor(context.apiKey);
+	const details = describeSeamError(error, context.endpoint, redact);
+	const message = details.message;
+	const description = redact(describeDetails(details)) || undefined;
 	const reachedSeam = details.httpCode !== undefined || isAxiosLike(error);
 	if (!reachedSeam) {
 		return new NodeOperationError(node, message, { description, itemIndex: context.itemIndex });

@@ -12,6 +12,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { transportSettings } from '../../nodes/Seam/transport/client';
 import { type FakeServer, startFakeServer } from '../helpers/fakeServers';
+import { runSeamNode } from '../helpers/runNode';
 import { type CapturedRun, expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';
 
 const API_KEY = 'seam_test_EchoCanary_5e4d3c2b1a';
@@ -235,5 +236,31 @@ describe('an echoing server cannot make the node leak the API key', () => {
 			const { json } = captured.result.items[0];
 			expectShown({ message: String(json.error), description: json.description as string });
 		});
+	});
+});
+
+describe('a form value that holds the API key', () => {
+	// A key pasted into a field (or mapped from a payload by mistake) is quoted by the input
+	// error that names what arrived; the node's last pass removes it there too.
+	const run = (continueOnFail: boolean) =>
+		runSeamNode(
+			{ ...createUser, fullName: '={{ $json.pasted }}' },
+			{
+				credentials: { apiKey: API_KEY, apiUrl: 'http://127.0.0.1:9' },
+				input: [{ pasted: { token: API_KEY } }],
+				continueOnFail,
+			},
+		);
+
+	test('is redacted in the node error', async () => {
+		const { error } = await run(false);
+		expect(error?.message).toBe('Full Name: an object {"token":"[redacted]"} is not a text');
+		expect(`${error?.message} ${error?.description} ${error?.stack}`).not.toContain(API_KEY);
+	});
+
+	test('is redacted in the error item', async () => {
+		const { items } = await run(true);
+		expect(items[0].json.error).toBe('Full Name: an object {"token":"[redacted]"} is not a text');
+		expect(JSON.stringify(items)).not.toContain(API_KEY);
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { connectToSeam } from '../transport/client';
+import { connectToSeam, type SeamApi } from '../transport/client';
 import { resources } from './resources';
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -10,6 +10,16 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	if (description) json.description = description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Errors from Seam are cleaned in the transport; errors the node raises itself may quote form
+ * values, and a key pasted into a field must not reach the execution log either.
+ */
+function withoutSecret<E extends NodeApiError | NodeOperationError>(error: E, api: SeamApi): E {
+	error.message = api.redact(error.message);
+	if (typeof error.description === 'string') error.description = api.redact(error.description);
+	return error;
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -36,12 +46,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				}),
 			);
 		} catch (caught) {
-			const error =
+			const error = withoutSecret(
 				caught instanceof NodeApiError || caught instanceof NodeOperationError
 					? caught
 					: new NodeOperationError(this.getNode(), (caught as Error).message ?? String(caught), {
 							itemIndex: i,
-						});
+						}),
+				api,
+			);
 			if (this.continueOnFail()) {
 				returnData.push(errorItem(error, i));
 				continue;

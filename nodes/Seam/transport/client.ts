@@ -7,6 +7,7 @@ import type {
 
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
+import { type Redactor, secretRedactor } from './redact';
 import { seamRetryOptions } from './retryPolicy';
 import { loadSeamSdk, type SeamClient } from './sdk';
 
@@ -25,6 +26,8 @@ export const transportSettings = { timeoutMs: 30_000, retries: 2, maxRetryAfterM
  */
 export interface SeamApi {
 	readonly endpoint: string;
+	/** Removes the API key from text that may leave the node (an error built outside `call`). */
+	readonly redact: Redactor;
 	call<T>(request: (seam: SeamClient) => PromiseLike<T>, itemIndex?: number): Promise<T>;
 }
 
@@ -50,6 +53,7 @@ export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
 
 	return {
 		endpoint,
+		redact: secretRedactor(apiKey),
 		async call(request, itemIndex) {
 			try {
 				return await request(await client());

@@ -11,16 +11,27 @@ export type RejectionReason =
 	| 'not_registered'
 	| 'missing_body'
 	| 'missing_headers'
-	| 'ambiguous_headers'
+	| 'repeated_header'
+	| 'invalid_message_id'
 	| 'invalid_timestamp'
 	| 'stale_timestamp'
 	| 'future_timestamp'
 	| 'signature_mismatch'
 	| 'verifier_error';
 
-export type SignatureCheck = { valid: true } | { valid: false; reason: RejectionReason };
+/** A verified delivery carries the message id it was signed with (Svix's id for the event). */
+export type SignatureCheck =
+	| { valid: true; messageId: string }
+	| { valid: false; reason: RejectionReason };
 
 export type HeaderValue = string | string[] | undefined;
+
+/** The three values a signature covers, each exactly as it will be verified. */
+export interface SignedHeaders {
+	id: string;
+	timestamp: string;
+	signature: string;
+}
 
 let svix: Promise<typeof SvixWebhook> | undefined;
 
@@ -30,41 +41,55 @@ async function loadSvix(): Promise<typeof SvixWebhook> {
 	return await svix;
 }
 
-// Svix's own header names, and the Standard Webhooks names svix also accepts.
-const SIGNATURE_HEADERS = [
-	'svix-id',
-	'svix-timestamp',
-	'svix-signature',
-	'webhook-id',
-	'webhook-timestamp',
-	'webhook-signature',
-];
+// Svix's own header names first, then the Standard Webhooks names svix also accepts: the same
+// precedence as svix, so the id checked here is the id the signature covers.
+const NAMES = {
+	id: ['svix-id', 'webhook-id'],
+	timestamp: ['svix-timestamp', 'webhook-timestamp'],
+	signature: ['svix-signature', 'webhook-signature'],
+} as const;
 
-/**
- * Lower-cased header names; a header that arrived several times (an array) is joined when it is
- * a signature list and accepted when every copy agrees otherwise: two different message ids or
- * timestamps cannot both be right, so they are refused rather than one picked.
- */
-export function signatureHeaders(
-	headers: Record<string, HeaderValue>,
-): Record<string, string> | 'ambiguous_headers' {
-	const found: Record<string, string> = {};
-	for (const [rawName, rawValue] of Object.entries(headers)) {
-		const name = rawName.toLowerCase();
-		if (!SIGNATURE_HEADERS.includes(name) || rawValue === undefined) continue;
-		const values = (Array.isArray(rawValue) ? rawValue : [rawValue])
+// One message id: Svix's are `msg_` and base62; a comma or whitespace means several values were
+// joined (Node.js joins a repeated header as "a, b") or the value was altered on the way.
+const MESSAGE_ID = /^[^\s,]+$/;
+// Unix seconds, digits only: "a, b" from a repeated header is not one.
+const TIMESTAMP = /^[0-9]+$/;
+
+/** Every value sent under one of `names`, in any letter case, as separate strings. */
+function valuesOf(headers: Record<string, HeaderValue>, names: readonly string[]): string[] {
+	for (const name of names) {
+		const values = Object.entries(headers)
+			.filter(([rawName, value]) => rawName.toLowerCase() === name && value !== undefined)
+			.flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
 			.map((value) => String(value).trim())
 			.filter((value) => value !== '');
-		if (values.length === 0) continue;
-		if (name.endsWith('-signature')) {
-			found[name] = [found[name], ...values].filter(Boolean).join(' ');
-		} else {
-			const distinct = new Set([found[name], ...values].filter(Boolean));
-			if (distinct.size > 1) return 'ambiguous_headers';
-			found[name] = [...distinct][0];
-		}
+		if (values.length > 0) return values;
 	}
-	return found;
+	return [];
+}
+
+/**
+ * The id, timestamp and signature list of a delivery, or why they cannot be verified. The id and
+ * timestamp must each be one well-formed value: a header sent twice (an array here, or joined
+ * into "a, b" by Node.js) is refused rather than one copy picked, since only one of two
+ * different ids or times can be what was signed. The signature header may hold several
+ * space-separated entries, and copies of it are joined into one list.
+ */
+export function signedHeaders(
+	headers: Record<string, HeaderValue>,
+): SignedHeaders | RejectionReason {
+	const ids = valuesOf(headers, NAMES.id);
+	const timestamps = valuesOf(headers, NAMES.timestamp);
+	const signatures = valuesOf(headers, NAMES.signature);
+	if (ids.length === 0 || timestamps.length === 0 || signatures.length === 0) {
+		return 'missing_headers';
+	}
+	if (ids.length > 1 || timestamps.length > 1) return 'repeated_header';
+	const [id] = ids;
+	const [timestamp] = timestamps;
+	if (!MESSAGE_ID.test(id)) return 'invalid_message_id';
+	if (!TIMESTAMP.test(timestamp)) return 'invalid_timestamp';
+	return { id, timestamp, signature: signatures.join(' ') };
 }
 
 /** svix reports why it refused only in its message; map those to stable reasons. */
@@ -87,16 +112,21 @@ export async function verifySignature(
 ): Promise<SignatureCheck> {
 	if (!secret) return { valid: false, reason: 'not_registered' };
 	if (!Buffer.isBuffer(rawBody)) return { valid: false, reason: 'missing_body' };
-	const normalised = signatureHeaders(headers);
-	if (normalised === 'ambiguous_headers') return { valid: false, reason: normalised };
+	const signed = signedHeaders(headers);
+	if (typeof signed === 'string') return { valid: false, reason: signed };
 
 	const { Webhook, WebhookVerificationError } = await loadSvix();
 	// A malformed stored secret makes the constructor throw: that is a fault on our side, not a
 	// bad delivery, so it propagates (n8n answers 500 and logs it) instead of becoming a 401.
 	const webhook = new Webhook(secret);
 	try {
-		webhook.verify(rawBody.toString('utf8'), normalised);
-		return { valid: true };
+		// Only the values checked above reach svix, so it verifies exactly the id returned.
+		webhook.verify(rawBody.toString('utf8'), {
+			'svix-id': signed.id,
+			'svix-timestamp': signed.timestamp,
+			'svix-signature': signed.signature,
+		});
+		return { valid: true, messageId: signed.id };
 	} catch (error) {
 		// Anything else svix throws while checking still means "not verified": fail closed, and
 		// say so distinctly (the caller logs the reason).

@@ -5,6 +5,8 @@
  * millisecond, pages far smaller than a poll's worth, a request budget that leaves a backlog,
  * events that become visible late, and a Seam that caps `limit` below what was asked.
  */
+import { randomUUID } from 'node:crypto';
+
 import { SeamHttp } from '@seamapi/http';
 
 import {
@@ -242,6 +244,63 @@ test("the event-type filter is Seam's: other types never reach the cursor", asyn
 	const wanted = sandbox.emitEvents(3, 'access_method.issued');
 	await consumer.drain();
 	consumer.expectExactly(wanted);
+});
+
+/**
+ * /events/list over rows kept here, with the sandbox's (and Seam's fake's) semantics: created_at
+ * inside the open window, newest first, later rows first within a millisecond, then
+ * `unstable_offset` and `limit`. A row may repeat an event_id: Seam listing one event twice.
+ */
+function rowsLister(rows: ListedEvent[]): ListEvents {
+	return async (window) => {
+		const [after, before] = window.between
+			? window.between.map((time) => Date.parse(time))
+			: [Date.parse(window.since!), Infinity];
+		const offset = window.unstable_offset ?? 0;
+		return rows
+			.map((event, seq) => ({ event, seq, time: Date.parse(String(event.created_at)) }))
+			.filter(({ time }) => time > after && time < before)
+			.sort((a, b) => b.time - a.time || b.seq - a.seq)
+			.slice(offset, offset + window.limit)
+			.map(({ event }) => ({ ...event }));
+	};
+}
+
+function listedEvent(time: number): ListedEvent {
+	return {
+		event_id: randomUUID(),
+		event_type: 'lock.unlocked',
+		created_at: new Date(time).toISOString(),
+	};
+}
+
+test('the same event listed twice, in one page, across pages and polls: emitted once', async () => {
+	const rows: ListedEvent[] = [];
+	// Pages of 7 with a 3-request budget: pairs straddle page boundaries and polls (backlogs).
+	const consumer = new Consumer(rowsLister(rows), { ...SMALL, pageSize: 7, maxRequests: 3 });
+	await consumer.start();
+	const burstAt = Date.now() - 5_000;
+	const burst = Array.from({ length: 30 }, () => listedEvent(burstAt)); // one millisecond
+	const singles = Array.from({ length: 20 }, (_, index) => listedEvent(burstAt + 1 + index));
+	for (const event of [...burst, ...singles]) rows.push(event, { ...event });
+	await consumer.drain();
+	consumer.expectExactly([...burst, ...singles]);
+});
+
+test('an event listed again in a later poll, within the lookback window: not emitted again', async () => {
+	const rows: ListedEvent[] = [];
+	const consumer = new Consumer(rowsLister(rows), SMALL);
+	await consumer.start();
+	const first = listedEvent(Date.now() - 2_000);
+	rows.push(first);
+	expect(await consumer.poll()).toEqual([first]);
+	// Seam lists it again (same event_id and created_at), next to a new event.
+	const next = listedEvent(Date.now() - 1_000);
+	rows.push({ ...first }, next);
+	expect(await consumer.poll()).toEqual([next]);
+	rows.push({ ...first }, { ...next });
+	expect(await consumer.poll()).toEqual([]);
+	consumer.expectExactly([first, next]);
 });
 
 test('latestEvent: the newest event a predicate accepts, looking back through pages', async () => {

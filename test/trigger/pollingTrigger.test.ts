@@ -99,6 +99,32 @@ test('thousands of events, some sharing a millisecond, small pages: each exactly
 	expect(JSON.stringify(trigger.nodeStaticData).length).toBeLessThan(pollSettings.maxSeen * 60);
 });
 
+test('as n8n saves the cursor (at activation and when a poll emits, not after a null poll), restarts repeat nothing', async () => {
+	Object.assign(pollSettings, { pageSize: 20, maxRequests: 2 });
+	trigger.setParameters({ events: ['lock.unlocked'], filters: { deviceIds: [FRONT_DOOR] } });
+	const n8n = trigger.activePolling();
+	const emitted: string[] = [];
+	const take = (result: INodeExecutionData[][] | null) => emitted.push(...ids(result));
+
+	take(await n8n.activate());
+	const first = sandbox.emitEvent('lock.unlocked', { device_id: FRONT_DOOR });
+	take(await n8n.poll());
+	const savedAfterFirst = structuredClone(trigger.savedStaticData);
+	// A burst about another door: polls read it (two pages each, a backlog in between) and
+	// return null, so n8n does not save where they got to.
+	sandbox.emitEvents(150, 'lock.unlocked', { fields: { device_id: BACK_DOOR } });
+	for (let poll = 0; poll < 3; poll += 1) expect(await n8n.poll()).toBeNull();
+	expect(trigger.savedStaticData).toEqual(savedAfterFirst);
+
+	take(await n8n.restart()); // back to the cursor saved after `first`
+	const second = sandbox.emitEvent('lock.unlocked', { device_id: FRONT_DOOR });
+	for (let poll = 0; poll < 20 && !emitted.includes(second.event_id); poll += 1)
+		take(await n8n.poll());
+	take(await n8n.restart()); // right after an emit
+	take(await n8n.poll());
+	expect(emitted).toEqual([first.event_id, second.event_id]);
+});
+
 test('"Fetch Test Event" (manual): the latest matching event, cursor untouched', async () => {
 	const older = sandbox.emitEvent('lock.unlocked', { device_id: FRONT_DOOR });
 	const latest = sandbox.emitEvent('access_method.issued', { code: '1234' });

@@ -3,12 +3,15 @@
  * make; the verdict expected of the Seam Trigger is also checked against the `svix` package and
  * Seam's `@seamapi/webhook`, so the node agrees with the libraries Seam itself signs and verifies
  * with. Deliveries go over HTTP to webhook() in n8n-core's WebhookContext; accepted ones start a
- * workflow run in n8n-core's engine, refused ones get a 401 and start nothing.
+ * workflow run in n8n-core's engine, refused ones get a 401 that says nothing about why (the
+ * reason goes to n8n's log) and start nothing.
  */
 import { randomUUID } from 'node:crypto';
 
 import { captureLogs } from '../helpers/captureLogs';
 import { TriggerUnderTest, WEBHOOK_TRIGGER_TYPE } from './helpers/n8nHarness';
+import { recordNodeLogs, type NodeLogs } from './helpers/nodeLogs';
+import { postWithRepeatedHeader as postTwoLines } from './helpers/rawPost';
 import { loadReferences, newSecret, type References } from './helpers/svixReference';
 import { WebhookEndpoint } from './helpers/webhookEndpoint';
 
@@ -19,6 +22,16 @@ const FIVE_MINUTES = 300;
 let references: References;
 let trigger: TriggerUnderTest;
 let endpoint: WebhookEndpoint;
+let logs: NodeLogs;
+
+/** What every refused delivery gets, whatever the reason. */
+const UNAUTHORIZED = { status: 401, body: { error: 'unauthorized' } };
+
+/** The reasons the node logged for refusing, in order. */
+const refusals = () =>
+	logs
+		.messages('warn')
+		.map((message) => /^Seam Trigger refused a webhook delivery: (\w+)$/.exec(message)?.[1]);
 
 /** A Seam event as Seam's webhooks send it: compact JSON, Seam's key order. */
 function eventBody(eventType = 'lock.unlocked', extra: Record<string, unknown> = {}): string {
@@ -58,11 +71,29 @@ async function post(body: string, headers: Record<string, string>) {
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** An id or timestamp header sent a second time, with the same value or another one. */
+const repeats = [
+	['svix-id', 'the same value'],
+	['svix-id', 'another value'],
+	['svix-timestamp', 'the same value'],
+	['svix-timestamp', 'another value'],
+] as const;
+
+function secondCopy(
+	headers: ReturnType<typeof signed>,
+	name: (typeof repeats)[number][0],
+	copy: (typeof repeats)[number][1],
+): string {
+	if (copy === 'the same value') return headers[name];
+	return name === 'svix-id' ? 'msg_other' : String(Number(headers['svix-timestamp']) - 1);
+}
+
 beforeAll(async () => {
 	references = await loadReferences();
 });
 
 beforeEach(async () => {
+	logs = recordNodeLogs();
 	trigger = new TriggerUnderTest({
 		type: WEBHOOK_TRIGGER_TYPE,
 		parameters: { events: ['*'] },
@@ -79,6 +110,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	await endpoint.close();
+	logs.restore();
 });
 
 interface Case {
@@ -320,7 +352,8 @@ describe('signature matrix: the node agrees with svix and @seamapi/webhook', () 
 			expect(endpoint.executions).toHaveLength(1);
 			expect(endpoint.executions[0]).toEqual([JSON.parse(body)]);
 		} else {
-			expect(answer).toEqual({ status: 401, body: { error: 'invalid_signature', reason } });
+			expect(answer).toEqual(UNAUTHORIZED);
+			expect(refusals()).toEqual([reason]);
 			expect(endpoint.executions).toHaveLength(0);
 		}
 		expect(endpoint.errors).toEqual([]);
@@ -359,46 +392,24 @@ describe('header and body shapes a socket cannot carry', () => {
 			headers: { ...headers, 'svix-signature': [wrong, 'v1,AAAA'] },
 			rawBody: Buffer.from(body),
 		});
-		expect(answer).toEqual({
-			status: 401,
-			body: { error: 'invalid_signature', reason: 'signature_mismatch' },
-		});
+		expect(answer).toEqual(UNAUTHORIZED);
+		expect(refusals()).toEqual(['signature_mismatch']);
 		expect(direct.executions).toEqual([]);
 	});
 
-	test('svix-id and svix-timestamp repeated with the same value: accepted', async () => {
-		const body = eventBody();
-		const headers = signed(body);
-		const direct = endpointless();
-		const answer = await direct.invoke({
-			headers: {
-				'svix-id': [headers['svix-id'], headers['svix-id']],
-				'svix-timestamp': [headers['svix-timestamp'], headers['svix-timestamp']],
-				'svix-signature': [headers['svix-signature']],
-			},
-			rawBody: Buffer.from(body),
-		});
-		await direct.settled();
-		expect(answer.status).toBe(200);
-		expect(direct.executions).toHaveLength(1);
-	});
-
-	test.each(['svix-id', 'svix-timestamp'] as const)(
-		'%s repeated with different values: refused as ambiguous, even if one copy is right',
-		async (name) => {
+	test.each(repeats)(
+		'%s as an array holding %s besides the signed one: refused, no copy is picked',
+		async (name, copy) => {
 			const body = eventBody();
 			const headers = signed(body);
-			const other =
-				name === 'svix-id' ? 'msg_other' : String(Number(headers['svix-timestamp']) - 1);
+			const other = secondCopy(headers, name, copy);
 			const direct = endpointless();
 			const answer = await direct.invoke({
 				headers: { ...headers, [name]: [headers[name], other] },
 				rawBody: Buffer.from(body),
 			});
-			expect(answer).toEqual({
-				status: 401,
-				body: { error: 'invalid_signature', reason: 'ambiguous_headers' },
-			});
+			expect(answer).toEqual(UNAUTHORIZED);
+			expect(refusals()).toEqual(['repeated_header']);
 			expect(direct.executions).toEqual([]);
 		},
 	);
@@ -407,11 +418,61 @@ describe('header and body shapes a socket cannot carry', () => {
 		const body = eventBody();
 		const direct = endpointless();
 		const answer = await direct.invoke({ headers: signed(body), rawBody: undefined });
-		expect(answer).toEqual({
-			status: 401,
-			body: { error: 'invalid_signature', reason: 'missing_body' },
-		});
+		expect(answer).toEqual(UNAUTHORIZED);
+		expect(refusals()).toEqual(['missing_body']);
 		expect(direct.executions).toEqual([]);
+	});
+});
+
+describe('a header sent twice over HTTP (Node.js joins the copies into "a, b")', () => {
+	async function postWithRepeatedHeader(
+		body: string,
+		headers: Record<string, string>,
+		name: string,
+		values: [string, string],
+	) {
+		const answer = await postTwoLines(endpoint.productionUrl, body, headers, { name, values });
+		await endpoint.settled();
+		return { status: answer.status, body: JSON.parse(answer.text) as unknown };
+	}
+
+	test.each(repeats)('%s sent twice, the second copy %s: refused', async (name, copy) => {
+		const body = eventBody();
+		const headers = signed(body);
+		const other = secondCopy(headers, name, copy);
+		const answer = await postWithRepeatedHeader(body, headers, name, [headers[name], other]);
+		expect(answer).toEqual(UNAUTHORIZED);
+		expect(refusals()).toEqual([name === 'svix-id' ? 'invalid_message_id' : 'invalid_timestamp']);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	test('what the node refuses here, svix itself would accept: it reads "t, t" as t', () => {
+		const body = eventBody();
+		const headers = signed(body);
+		const timestamp = headers['svix-timestamp'];
+		const joined = { ...headers, 'svix-timestamp': `${timestamp}, ${timestamp}` };
+		expect(references.svixAccepts(SECRET, body, joined)).toBe(true);
+		expect(references.seamWebhookAccepts(SECRET, body, joined)).toBe(true);
+	});
+
+	test('the signature header sent twice: its entries are one list, any may match', async () => {
+		const body = eventBody();
+		const headers = signed(body);
+		const wrong = signed(body, { secret: OTHER_SECRET, id: headers['svix-id'] })['svix-signature'];
+		const answer = await postWithRepeatedHeader(body, headers, 'svix-signature', [
+			wrong,
+			headers['svix-signature'],
+		]);
+		expect(answer).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+		expect(endpoint.executions).toHaveLength(1);
+	});
+
+	test('an id with whitespace inside, sent once: refused', async () => {
+		const body = eventBody();
+		const id = 'msg_one two';
+		const answer = await post(body, signed(body, { id }));
+		expect(answer).toEqual(UNAUTHORIZED);
+		expect(refusals()).toEqual(['invalid_message_id']);
 	});
 });
 
@@ -420,10 +481,43 @@ describe('after verification', () => {
 		trigger.savedStaticData = {};
 		const body = eventBody();
 		const answer = await post(body, signed(body));
-		expect(answer).toEqual({
-			status: 401,
-			body: { error: 'invalid_signature', reason: 'not_registered' },
-		});
+		expect(answer).toEqual(UNAUTHORIZED);
+		expect(refusals()).toEqual(['not_registered']);
+		expect(endpoint.executions).toEqual([]);
+	});
+
+	test('every refusal gets the same 401 body, which names no reason; the log has the reasons', async () => {
+		const body = eventBody();
+		const now = signed(body);
+		const requests: Array<Record<string, string>> = [
+			{},
+			signed(body, { secret: OTHER_SECRET }),
+			signed(body, { at: secondsFromNow(-FIVE_MINUTES - 60) }),
+			signed(body, { at: secondsFromNow(FIVE_MINUTES + 60) }),
+			{ ...now, 'svix-timestamp': 'yesterday' },
+			{ ...now, 'svix-id': 'msg_a, msg_b' },
+			{ ...now, 'svix-signature': 'v1,AAAA' },
+		];
+		const answers = [];
+		for (const headers of requests) answers.push(await post(body, headers));
+		trigger.savedStaticData = {};
+		answers.push(await post(body, now));
+
+		const bodies = new Set(answers.map((answer) => JSON.stringify(answer.body)));
+		expect([...bodies]).toEqual([JSON.stringify(UNAUTHORIZED.body)]);
+		expect(answers.every((answer) => answer.status === 401)).toBe(true);
+		for (const word of ['signature', 'stale', 'timestamp', 'future', 'header', 'regist', 'reason'])
+			expect([...bodies][0]).not.toMatch(new RegExp(word, 'i'));
+		expect(refusals()).toEqual([
+			'missing_headers',
+			'signature_mismatch',
+			'stale_timestamp',
+			'future_timestamp',
+			'invalid_timestamp',
+			'invalid_message_id',
+			'signature_mismatch',
+			'not_registered',
+		]);
 		expect(endpoint.executions).toEqual([]);
 	});
 
@@ -513,16 +607,23 @@ describe('after verification', () => {
 	});
 
 	test('the secret appears in no answer, output or log line', async () => {
-		const logs = captureLogs();
+		const captured = captureLogs();
 		try {
 			const body = eventBody();
 			await post(body, signed(body));
 			await post(body, signed(body, { secret: OTHER_SECRET }));
 			await post(body, {});
+			await post(body, signed(body)); // a repeat, logged as such
 		} finally {
-			await logs.restore();
+			await captured.restore();
 		}
-		const everything = JSON.stringify([endpoint.answers, endpoint.executions, logs.text()]);
+		expect(logs.messages('info')).toEqual(['Seam Trigger ignored a repeated delivery']);
+		const everything = JSON.stringify([
+			endpoint.answers,
+			endpoint.executions,
+			captured.text(),
+			logs.lines,
+		]);
 		expect(everything).not.toContain(SECRET);
 		expect(everything).not.toContain(SECRET.slice('whsec_'.length));
 	});

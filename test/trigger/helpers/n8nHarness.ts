@@ -225,6 +225,41 @@ export class TriggerUnderTest {
 	}
 
 	/**
+	 * A polling trigger the way n8n keeps one while its workflow is active: one Workflow, so the
+	 * static data stays in memory from poll to poll; it is saved to the database at activation
+	 * (after the first poll, which n8n runs at once) and when a poll emits, not after a poll that
+	 * returns null (n8n 1.x, and 2.x unless its separate poll-cursor store is in use, which saves
+	 * more often). `restart()` is n8n starting again: the workflow is read back from the last save
+	 * and activated ('init'), which polls at once.
+	 */
+	activePolling() {
+		let running = this.loadWorkflow();
+		// n8n builds the poll context once per activation and reuses it for the scheduled polls.
+		let activation: WorkflowActivateMode = 'activate';
+		const pollOnce = async (activating: boolean) => {
+			const context = new PollContext(
+				running,
+				this.node,
+				this.additionalData(),
+				'trigger',
+				activation,
+			);
+			const result = await this.nodeType.poll!.call(context);
+			if (result !== null || activating) this.save(running);
+			return result;
+		};
+		return {
+			activate: async () => await pollOnce(true),
+			poll: async () => await pollOnce(false),
+			restart: async () => {
+				running = this.loadWorkflow();
+				activation = 'init';
+				return await pollOnce(true);
+			},
+		};
+	}
+
+	/**
 	 * One scheduled poll, as n8n runs it: a PollContext over the stored workflow; the static data
 	 * is saved afterwards (n8n saves it when the poll emits, and at activation).
 	 */

@@ -4,7 +4,7 @@
  * req.body, hands both to the node's webhook() through n8n-core's real WebhookContext, answers as
  * n8n does for responseMode "onReceived", and runs the workflow it starts with n8n-core's
  * WorkflowExecute. `invoke()` takes the same path without HTTP, for header shapes a socket cannot
- * carry (a header given as an array).
+ * carry (a header given as an array), and for a "Listen for test event" delivery.
  */
 import {
 	createServer,
@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type { IDataObject, IRun, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
-import { createRunExecutionData } from 'n8n-workflow';
+import { createRunExecutionData, ObservableObject } from 'n8n-workflow';
 
 import type { TriggerUnderTest } from './n8nHarness';
 
@@ -30,6 +30,16 @@ export interface Delivery {
 	headers: Record<string, string | string[] | undefined>;
 	/** The bytes as sent; undefined = no body was read (n8n did not parse one). */
 	rawBody?: Buffer;
+}
+
+export interface InvokeOptions {
+	/**
+	 * A delivery to the test URL while the editor listens for a test event: n8n's TestWebhooks
+	 * runs it in mode "manual" over a Workflow whose static data is {} plus, as test static data,
+	 * what the listener's create() stored (TriggerUnderTest.listenForTestEvent()). n8n keeps that
+	 * copy only with the test registration: it is changed in place here, never saved.
+	 */
+	testStaticData?: IDataObject;
 }
 
 /** The slice of express's Response the node and n8n use, on top of a real or recorded response. */
@@ -127,9 +137,9 @@ export class WebhookEndpoint {
 	}
 
 	/** Delivers directly to webhook(), as n8n would after reading the request. */
-	async invoke(delivery: Delivery): Promise<EndpointAnswer> {
+	async invoke(delivery: Delivery, options: InvokeOptions = {}): Promise<EndpointAnswer> {
 		const response = new ResponseAdapter();
-		await this.handle(delivery, response);
+		await this.handle(delivery, response, options);
 		return response.answer!;
 	}
 
@@ -147,9 +157,21 @@ export class WebhookEndpoint {
 		);
 	}
 
-	private async handle(delivery: Delivery, response: ResponseAdapter): Promise<void> {
+	private async handle(
+		delivery: Delivery,
+		response: ResponseAdapter,
+		options: InvokeOptions = {},
+	): Promise<void> {
 		const { trigger } = this;
+		const { testStaticData } = options;
+		const mode = testStaticData ? 'manual' : 'webhook';
+		// Every request reads the workflow, static data included, from the database: two requests
+		// handled at the same time each get their own copy, as in n8n's LiveWebhooks.
 		const workflow = trigger.loadWorkflow();
+		if (testStaticData) {
+			workflow.staticData = ObservableObject.create({});
+			workflow.setTestStaticData(testStaticData);
+		}
 		const additionalData = trigger.additionalData();
 		let body: unknown = {};
 		if (delivery.rawBody?.length) {
@@ -177,12 +199,13 @@ export class WebhookEndpoint {
 			webhookDescription: description,
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
+			...(testStaticData ? { isTest: true } : {}),
 		};
 		const context = new WebhookContext(
 			workflow,
 			trigger.node,
 			additionalData,
-			'webhook',
+			mode,
 			webhookData,
 			[],
 			null,
@@ -197,8 +220,8 @@ export class WebhookEndpoint {
 			this.answers.push(response.answer!);
 			return;
 		}
-		// n8n saves static data a webhook call changed.
-		trigger.save(workflow);
+		// n8n saves static data a production webhook call changed.
+		if (!testStaticData) trigger.save(workflow);
 		if (result.noWebhookResponse !== true && !response.headersSent) {
 			// responseMode "onReceived": answer at once, run afterwards.
 			response
@@ -211,17 +234,18 @@ export class WebhookEndpoint {
 		}
 		this.answers.push(response.answer!);
 		if (result.workflowData !== undefined) {
-			this.pendingRuns.push(this.runWorkflow(result.workflowData));
+			this.pendingRuns.push(this.runWorkflow(result.workflowData, mode));
 		}
 	}
 
-	/** The run n8n starts with the trigger's data on the stack (mode "webhook"). */
+	/** The run n8n starts with the trigger's data on the stack ("webhook", or "manual" for a test). */
 	private async runWorkflow(
 		workflowData: NonNullable<IWebhookResponseData['workflowData']>,
+		mode: 'webhook' | 'manual',
 	): Promise<void> {
 		const { trigger } = this;
 		const workflow = trigger.loadWorkflow();
-		const hooks = new ExecutionLifecycleHooks('webhook', 'webhook-execution', mock());
+		const hooks = new ExecutionLifecycleHooks(mode, 'webhook-execution', mock());
 		let resolveRun: (run: IRun) => void = () => undefined;
 		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -232,7 +256,7 @@ export class WebhookEndpoint {
 				nodeExecutionStack: [{ node: trigger.node, data: { main: workflowData }, source: null }],
 			},
 		});
-		await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(
+		await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
 			workflow,
 		);
 		const run = await finished;

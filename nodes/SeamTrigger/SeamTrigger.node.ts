@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { eventsProperty, filtersProperty } from './eventPicker';
 import { getAcsSystems, getDevices } from './loadOptions';
 import { receiveDelivery } from './receiveDelivery';
+import { passEventsThrough } from './passEventsThrough';
 import { createWebhook, deleteWebhook, webhookExists } from './webhookLifecycle';
 
 /**
@@ -71,5 +74,9 @@ export class SeamTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery(this);
+	}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return passEventsThrough(this);
 	}
 }

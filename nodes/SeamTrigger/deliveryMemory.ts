@@ -15,9 +15,10 @@ import type { IDataObject } from 'n8n-workflow';
 //   another (the last write wins) is completed again by the next delivery.
 // Without a shared lock, n8n instances that do not share a process (queue mode with several
 // webhook processors) each check their own memory and the latest saved copy. n8n 1.x saves the
-// static data after every webhook call that changed it; n8n 2.41.1 does not when the call starts
-// an execution (preparing the run clears n8n's changed flag first), so there the deliveries
-// that started runs are remembered by this process only, not across a restart.
+// static data after every webhook call that changed it; n8n 2.x does not when the call starts
+// an execution (preparing the run clears n8n's changed flag first). The run itself saves static
+// data that changed during it, so the node writes the memory again from inside the run
+// (`rememberInRun`), which also covers a queue-mode worker that never saw the delivery.
 
 /**
  * Svix retries a message for about 28 hours (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h after each
@@ -110,4 +111,34 @@ export function firstDelivery(
 	keepInProcess(scope, updated);
 	staticData[KEY] = { version: 1, entries: updated };
 	return true;
+}
+
+/** One memory per registration with Seam: the workflow, the node and its Seam webhook. */
+export function deliveryScope(
+	workflowId: string | undefined,
+	nodeName: string,
+	webhookId: string,
+): string {
+	return `${workflowId ?? ''}/${nodeName}/${webhookId}`;
+}
+
+/**
+ * Writes the memory into the static data of the run that a delivery started, with the events of
+ * that run, so that n8n saves it when the run ends. A worker that did not receive the delivery
+ * knows only the event_id; it is remembered under a stand-in message id that no Svix id can equal.
+ */
+export function rememberInRun(
+	staticData: IDataObject,
+	scope: string,
+	eventIds: string[],
+	now: number = Date.now(),
+): void {
+	const known = merged([storedEntries(staticData), processMemory.get(scope) ?? []], now);
+	const seen = new Set(known.map(([, eventId]) => eventId));
+	const added: Entry[] = [...new Set(eventIds)]
+		.filter((eventId) => !seen.has(eventId))
+		.map((eventId) => [`event:${eventId}`, eventId, now]);
+	const updated = merged([known, added], now);
+	keepInProcess(scope, updated);
+	staticData[KEY] = { version: 1, entries: updated };
 }

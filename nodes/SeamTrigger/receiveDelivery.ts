@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { firstDelivery } from './deliveryMemory';
+import { deliveryScope, firstDelivery } from './deliveryMemory';
 import { matchesSelection } from './eventSelection';
 import { nodeSelection } from './nodeSelection';
 import { presentEvent } from './presentEvent';
@@ -71,7 +71,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	// scope): an event production already ran still shows in the editor, and a test never hides
 	// one from production.
 	const eventId = event.event_id as string;
-	const scope = `${context.getWorkflow().id ?? ''}/${node.name}/${registration.webhookId}`;
+	const scope = deliveryScope(context.getWorkflow().id, node.name, registration.webhookId);
 	if (!firstDelivery(staticData, scope, { messageId: check.messageId, eventId })) {
 		context.logger.info('Seam Trigger ignored a repeated delivery', {
 			node: node.name,

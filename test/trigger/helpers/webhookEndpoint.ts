@@ -89,6 +89,12 @@ export class WebhookEndpoint {
 	/** Errors webhook() threw (n8n answers 500 and logs them). */
 	readonly errors: Error[] = [];
 	private pendingRuns: Array<Promise<void>> = [];
+	/**
+	 * Whether n8n saves the static data a production webhook call changed when the call starts a
+	 * run: n8n 1.x does; n8n 2.x does not (preparing the run resets the changed flag). Both save
+	 * static data that changed during the run itself.
+	 */
+	savesStaticDataOfRunStartingCalls = true;
 
 	private constructor(
 		private readonly trigger: TriggerUnderTest,
@@ -220,8 +226,11 @@ export class WebhookEndpoint {
 			this.answers.push(response.answer!);
 			return;
 		}
-		// n8n saves static data a production webhook call changed.
-		if (!testStaticData) trigger.save(workflow);
+		// n8n saves static data a production webhook call changed (2.x: unless it starts a run).
+		const startsRun = result.workflowData !== undefined;
+		if (!testStaticData && (this.savesStaticDataOfRunStartingCalls || !startsRun)) {
+			trigger.save(workflow);
+		}
 		if (result.noWebhookResponse !== true && !response.headersSent) {
 			// responseMode "onReceived": answer at once, run afterwards.
 			response
@@ -248,7 +257,11 @@ export class WebhookEndpoint {
 		const hooks = new ExecutionLifecycleHooks(mode, 'webhook-execution', mock());
 		let resolveRun: (run: IRun) => void = () => undefined;
 		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+		// As n8n's own hook: static data changed during a production run is saved when it ends.
+		hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
+			if (newStaticData && mode !== 'manual') trigger.save(workflow);
+			resolveRun(run);
+		});
 		const additionalData = trigger.additionalData();
 		additionalData.hooks = hooks;
 		const runExecutionData = createRunExecutionData({

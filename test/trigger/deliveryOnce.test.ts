@@ -198,28 +198,23 @@ describe('two copies at the same time (each request reads its own copy of the st
 });
 
 describe('across an n8n restart', () => {
-	test('a retry after the restart is still recognised, by svix-id and by event_id', async () => {
-		const event = seamEvent();
-		const first = delivery(event);
-		expect(await post(first)).toEqual(STARTED);
-		restartN8n();
-		expect(await post(retryOf(first, event))).toEqual(REPEAT);
-		restartN8n();
-		expect(await post(delivery(event))).toEqual(REPEAT);
-		expect(ranEvents()).toEqual([event.event_id]);
-	});
-
-	test('n8n 2.x saves no static data of a call that starts a run: the run saves the memory', async () => {
-		endpoint.savesStaticDataOfRunStartingCalls = false;
-		const event = seamEvent();
-		const first = delivery(event);
-		expect(await post(first)).toEqual(STARTED);
-		restartN8n();
-		expect(await post(retryOf(first, event))).toEqual(REPEAT);
-		restartN8n();
-		expect(await post(delivery(event))).toEqual(REPEAT);
-		expect(ranEvents()).toEqual([event.event_id]);
-	});
+	test.each([
+		['n8n 1.x: the webhook call saves the memory', true],
+		['n8n 2.x: the call that starts a run saves nothing, the run saves the memory', false],
+	])(
+		'a retry after the restart is still recognised, by svix-id and by event_id (%s)',
+		async (_saver, savesCallStaticData) => {
+			endpoint.savesStaticDataOfRunStartingCalls = savesCallStaticData;
+			const event = seamEvent();
+			const first = delivery(event);
+			expect(await post(first)).toEqual(STARTED);
+			restartN8n();
+			expect(await post(retryOf(first, event))).toEqual(REPEAT);
+			restartN8n();
+			expect(await post(delivery(event))).toEqual(REPEAT);
+			expect(ranEvents()).toEqual([event.event_id]);
+		},
+	);
 
 	test('it is the saved static data that remembers: without it, the restarted n8n runs the retry', async () => {
 		const event = seamEvent();

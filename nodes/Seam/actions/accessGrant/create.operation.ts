@@ -12,6 +12,7 @@ import { afterCreate } from '../../helpers/afterCreate';
 import {
 	ALLOW_ACCESS_WITHOUT_END,
 	allowAccessWithoutEndOption,
+	readAllowAccessWithoutEnd,
 } from '../../descriptions/openEndedAccess';
 import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { assertPinCapable } from '../../helpers/pinCapability';
@@ -189,10 +190,7 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 	if (modes.length === 0) {
 		form.fail('Access Methods is required', 'Choose at least one, e.g. PIN Code.');
 	}
-	const allowAccessWithoutEnd = form.boolean(
-		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
-		false,
-	);
+	const allowAccessWithoutEnd = readAllowAccessWithoutEnd(form, 'options');
 	const starts = { name: 'startsAt', label: 'Starts At' };
 	const window = await form.timeWindow(
 		starts,

@@ -5,7 +5,10 @@ import { accessScheduleFields, readAccessSchedule } from '../../descriptions/acc
 import { acsUserProviderNotice } from '../../descriptions/hints';
 import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
 import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
-import { allowAccessWithoutEndOption } from '../../descriptions/openEndedAccess';
+import {
+	allowAccessWithoutEndOption,
+	readAllowAccessWithoutEnd,
+} from '../../descriptions/openEndedAccess';
 import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../transport/client';
 import type { SeamClient, SeamParams } from '../../transport/sdk';
@@ -153,10 +156,7 @@ export async function execute(
 	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
 	const full_name = form.requiredText({ name: 'fullName', label: 'Full Name' });
 	const accessGroupIds = form.idList(GROUPS);
-	const allowAccessWithoutEnd = form.boolean(
-		{ name: 'additionalFields.allowAccessWithoutEnd', label: 'Allow Access Without End' },
-		false,
-	);
+	const allowAccessWithoutEnd = readAllowAccessWithoutEnd(form, 'additionalFields');
 	const access_schedule = await readAccessSchedule(form, {
 		endRequired: accessGroupIds.length > 0 && !allowAccessWithoutEnd,
 		bothEmpty: 'create the user without a schedule',

@@ -7,6 +7,7 @@ import { entrancesMultiSelect } from '../../descriptions/multiSelect';
 import {
 	ALLOW_ACCESS_WITHOUT_END,
 	allowAccessWithoutEndOption,
+	readAllowAccessWithoutEnd,
 } from '../../descriptions/openEndedAccess';
 import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
 import { afterCreate } from '../../helpers/afterCreate';
@@ -154,10 +155,7 @@ export async function execute(
 	const wait = form.boolean({ name: 'waitForCode', label: 'Wait for the PIN Code' }, true);
 	const waitTimeout = readWaitTimeout(form);
 	const window = await form.timeWindow(VALID_FROM, VALID_UNTIL);
-	const allowAccessWithoutEnd = form.boolean(
-		{ name: 'options.allowAccessWithoutEnd', label: ALLOW_ACCESS_WITHOUT_END },
-		false,
-	);
+	const allowAccessWithoutEnd = readAllowAccessWithoutEnd(form, 'options');
 	// One read to learn the provider, so its rules fail here with a clear message instead of in Seam.
 	const system = (await api.call(
 		(seam) => seam.acs.systems.get({ acs_system_id }),

@@ -1,11 +1,11 @@
 import { startSandbox, type Sandbox } from '../test/sandbox';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/e2e/examples';
-import { N8nHome } from '../test/e2e/n8nHome';
-import { DEFAULT_OWNER, N8nInstance } from '../test/e2e/n8nInstance';
-import { packPackage, REPO_ROOT } from '../test/e2e/packPackage';
-import { provisionN8n } from '../test/e2e/provision';
-import { onlyItem, runError } from '../test/e2e/runData';
-import { nodeLabel, TARGETS } from '../test/e2e/targets';
+import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/harness/examples';
+import { N8nHome } from '../test/harness/n8nHome';
+import { DEFAULT_OWNER, N8nInstance } from '../test/harness/n8nInstance';
+import { packPackage, REPO_ROOT } from '../test/harness/packPackage';
+import { provisionN8n } from '../test/harness/provision';
+import { onlyItem, runError } from '../test/harness/runData';
+import { nodeLabel, TARGETS } from '../test/harness/targets';
 import { ensureBuilt } from './demo/ensureBuilt';
 import {
 	matchSandboxToWorkspace,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openapi } from '@seamapi/types/connect';
 import * as prettier from 'prettier';
 
-// Writes nodes/SeamTrigger/eventTypes.ts: every Seam event type with its one-line description,
+// Writes nodes/Seam/shared/events/eventTypes.ts: every Seam event type with its one-line description,
 // taken from the `event` schema of Seam's published OpenAPI document. The trigger nodes import the
 // generated list, so n8n never loads @seamapi/types (megabytes) at run time.
 //
@@ -12,7 +12,7 @@ import * as prettier from 'prettier';
 //
 // Re-run it after upgrading @seamapi/types, then review the diff (new types appear in the picker).
 
-const OUTPUT = path.join(__dirname, '..', 'nodes', 'SeamTrigger', 'eventTypes.ts');
+const OUTPUT = path.join(__dirname, '..', 'nodes', 'Seam', 'shared', 'events', 'eventTypes.ts');
 // The package's "exports" map hides package.json from require(); read it from disk instead.
 const TYPES_PACKAGE_JSON = path.join(
 	__dirname,

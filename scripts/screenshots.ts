@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../test/sandbox';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/e2e/examples';
-import { N8nHome } from '../test/e2e/n8nHome';
-import { DEFAULT_OWNER, N8nInstance } from '../test/e2e/n8nInstance';
-import { packPackage, REPO_ROOT } from '../test/e2e/packPackage';
-import { provisionN8n } from '../test/e2e/provision';
-import { N8N_2, nodeLabel } from '../test/e2e/targets';
+import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/harness/examples';
+import { N8nHome } from '../test/harness/n8nHome';
+import { DEFAULT_OWNER, N8nInstance } from '../test/harness/n8nInstance';
+import { packPackage, REPO_ROOT } from '../test/harness/packPackage';
+import { provisionN8n } from '../test/harness/provision';
+import { N8N_2, nodeLabel } from '../test/harness/targets';
 import { ensureBuilt } from './demo/ensureBuilt';
 import { accessGrantNode } from './screenshots/accessGrantWorkflow';
 import { chromiumPath, launchBrowser, VIEWPORT, type Browser } from './screenshots/browser';
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
 	const pinNode = quickStart.nodes.find(
 		(node) =>
 			node.type === 'n8n-nodes-seam.seam' &&
-			(node.parameters as Record<string, unknown>)?.resource === 'credential' &&
+			(node.parameters as Record<string, unknown>)?.resource === 'acsCredential' &&
 			(node.parameters as Record<string, unknown>)?.operation === 'create',
 	);
 	if (!pinNode) throw new Error(`${EXAMPLES.quickStart.file} has no "Create PIN code" step`);

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { resourceProperty, resources } from './actions/resources';
+import { nodeProperties } from './actions/registry';
+import { DEFAULT_RESOURCE, resources } from './actions/resources';
 import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
@@ -26,10 +27,7 @@ export class Seam implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'seamApi', required: true }],
-		properties: [
-			resourceProperty,
-			...Object.values(resources).flatMap((resource) => resource.description),
-		],
+		properties: nodeProperties(resources, DEFAULT_RESOURCE),
 	};
 
 	methods = { listSearch, loadOptions };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { runChecked } from '../../test/e2e/processes';
+import { runChecked } from '../../test/harness/processes';
 
 // `npm run demo` straight after `npm install` in a fresh clone: build dist/ first, and rebuild it
 // when a source file is newer than the build, so the demo never shows stale nodes.

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { EXAMPLE_CREDENTIAL } from '../../test/e2e/examples';
-import type { Json } from '../../test/e2e/runData';
+import { EXAMPLE_CREDENTIAL } from '../../test/harness/examples';
+import type { Json } from '../../test/harness/runData';
 
 // The workflow whose Access Grant → Create node the screenshot shows: the first example that has
 // one, or else a small one made here (Manual Trigger → Seam "Access Grant: Create" for a new

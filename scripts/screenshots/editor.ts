@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 
 import type { Locator, Page } from 'playwright-core';
 
-import type { Owner } from '../../test/e2e/n8nInstance';
+import type { Owner } from '../../test/harness/n8nInstance';
 
 // What a person does in n8n's editor, for the screenshots: sign in, open a workflow, run it,
 // open a node's panel, search the nodes panel. Selectors are n8n's own data-test-ids (those

@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from './examples';
-import { N8nHome } from './n8nHome';
-import { N8nInstance } from './n8nInstance';
+import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../harness/examples';
+import { N8nHome } from '../harness/n8nHome';
+import { N8nInstance } from '../harness/n8nInstance';
 import { packageWarnings } from './packageWarnings';
-import { packPackage, REPO_ROOT } from './packPackage';
-import { provisionN8n } from './provision';
-import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from './runData';
+import { packPackage, REPO_ROOT } from '../harness/packPackage';
+import { provisionN8n } from '../harness/provision';
+import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
-import { nodeLabel, type N8nTarget } from './targets';
+import { nodeLabel, type N8nTarget } from '../harness/targets';
 
 // The end-to-end suite, run once per supported n8n release (one test file each): the packed
 // package installed into a real n8n, the example workflows imported and run against the local

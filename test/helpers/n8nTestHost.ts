@@ -16,8 +16,8 @@ import { ICredentialsHelper } from 'n8n-workflow';
 
 import { SeamApi } from '../../credentials/SeamApi.credentials';
 import { Seam } from '../../nodes/Seam/Seam.node';
-import { SeamPollingTrigger } from '../../nodes/SeamPollingTrigger/SeamPollingTrigger.node';
-import { SeamTrigger } from '../../nodes/SeamTrigger/SeamTrigger.node';
+import { SeamPollingTrigger } from '../../nodes/Seam/SeamPollingTrigger.node';
+import { SeamTrigger } from '../../nodes/Seam/SeamTrigger.node';
 
 export const SEAM_NODE_TYPE = 'n8n-nodes-seam.seam';
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-seam.seamTrigger';

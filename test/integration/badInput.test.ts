@@ -358,7 +358,7 @@ describeSandbox('Seam node form values', () => {
 
 			test('Credential → Create with an empty Valid Until', async () => {
 				const [credential] = await target.ok({
-					resource: 'credential',
+					resource: 'acsCredential',
 					operation: 'create',
 					acsSystemId: byId(seed.saltoSystemId),
 					acsUserId: byId(fixtures.saltoUserId),
@@ -386,7 +386,7 @@ describeSandbox('Seam node form values', () => {
 
 		test('Credential → Create without Valid Until for a user whose access schedule ends', async () => {
 			const [credential] = await target.ok({
-				resource: 'credential',
+				resource: 'acsCredential',
 				operation: 'create',
 				acsSystemId: byId(seed.saltoSystemId),
 				acsUserId: byId(scheduledUserId),

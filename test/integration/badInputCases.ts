@@ -554,7 +554,7 @@ export const operations: OperationCases[] = [
 	},
 	{
 		title: 'Credential → Create PIN Code',
-		base: op('credential', 'create', {
+		base: op('acsCredential', 'create', {
 			acsSystemId: salto,
 			acsUserId: byId(SOME_ID),
 			startsAt: start,
@@ -597,7 +597,7 @@ export const operations: OperationCases[] = [
 	},
 	{
 		title: 'Credential → Delete',
-		base: op('credential', 'delete'),
+		base: op('acsCredential', 'delete'),
 		rows: [
 			['Credential', { credentialId: id(42) }, isNot(42, 'a Seam ID')],
 			['Credential', { credentialId: id('') }, required],
@@ -605,7 +605,7 @@ export const operations: OperationCases[] = [
 	},
 	{
 		title: 'Credential → Get',
-		base: op('credential', 'get'),
+		base: op('acsCredential', 'get'),
 		rows: [
 			['Credential', { credentialId: id('1234') }, notAnId('1234')],
 			['Credential', { credentialId: id({ a: 1 }) }, isNot({ a: 1 }, 'a Seam ID')],
@@ -613,7 +613,7 @@ export const operations: OperationCases[] = [
 	},
 	{
 		title: 'Credential → Get Many',
-		base: op('credential', 'getMany', { acsSystemId: salto }),
+		base: op('acsCredential', 'getMany', { acsSystemId: salto }),
 		rows: [
 			['ACS System', { acsSystemId: id(null) }, required],
 			['ACS User', { acsUserId: id(42) }, isNot(42, 'a Seam ID')],
@@ -623,7 +623,7 @@ export const operations: OperationCases[] = [
 	},
 	{
 		title: 'Credential → List Accessible Entrances',
-		base: op('credential', 'listAccessibleEntrances'),
+		base: op('acsCredential', 'listAccessibleEntrances'),
 		rows: [
 			['Credential', { credentialId: id(true) }, isNot(true, 'a Seam ID')],
 			['Credential', { credentialId: id([]) }, required],
@@ -721,7 +721,7 @@ const grant = (endsAt: string, options: INodeParameters = {}) =>
 const credential =
 	(endsAt: string, options: INodeParameters = {}) =>
 	(f: Fixtures) =>
-		op('credential', 'create', {
+		op('acsCredential', 'create', {
 			acsSystemId: salto,
 			acsUserId: byId(f.saltoUserId),
 			startsAt: start,

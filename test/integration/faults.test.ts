@@ -9,7 +9,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/transport/client';
+import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import {
 	byId,
 	inDays,
@@ -248,7 +248,7 @@ const creates: CreateCase[] = [
 		name: 'Credential → Create PIN Code',
 		path: '/acs/credentials/create',
 		thing: 'the PIN code',
-		check: 'Credential (PIN Code) → Get Many for the ACS user',
+		check: 'ACS Credential → Get Many for the ACS user',
 		prepare: async () => {
 			const [user] = await target.ok({
 				resource: 'acsUser',
@@ -260,7 +260,7 @@ const creates: CreateCase[] = [
 			});
 			acsUserId = String(user.json.acs_user_id);
 			return {
-				resource: 'credential',
+				resource: 'acsCredential',
 				operation: 'create',
 				acsSystemId: byId(seed.latchSystemId),
 				acsUserId: byId(acsUserId),
@@ -272,7 +272,7 @@ const creates: CreateCase[] = [
 		existing: async () =>
 			(
 				await target.ok({
-					resource: 'credential',
+					resource: 'acsCredential',
 					operation: 'getMany',
 					acsSystemId: byId(seed.latchSystemId),
 					acsUserId: byId(acsUserId),

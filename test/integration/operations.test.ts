@@ -94,7 +94,7 @@ test('a PIN code is read back, listed and revoked', async () => {
 	});
 	const acsUserId = byId(String(user.json.acs_user_id));
 	const [pin] = await target.ok({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: latch,
 		acsUserId,
@@ -103,10 +103,10 @@ test('a PIN code is read back, listed and revoked', async () => {
 	});
 	const credentialId = byId(String(pin.json.acs_credential_id));
 
-	const [read] = await target.ok({ resource: 'credential', operation: 'get', credentialId });
+	const [read] = await target.ok({ resource: 'acsCredential', operation: 'get', credentialId });
 	expect(read.json.code).toBe(pin.json.code);
 	const listed = await target.ok({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'getMany',
 		acsSystemId: latch,
 		acsUserId,
@@ -114,11 +114,11 @@ test('a PIN code is read back, listed and revoked', async () => {
 	});
 	expect(listed.map((i) => i.json.acs_credential_id)).toEqual([pin.json.acs_credential_id]);
 
-	const [revoked] = await target.ok({ resource: 'credential', operation: 'delete', credentialId });
+	const [revoked] = await target.ok({ resource: 'acsCredential', operation: 'delete', credentialId });
 	expect(revoked.json).toEqual({ deleted: true, acs_credential_id: pin.json.acs_credential_id });
 	expect(
 		await target.ok({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'getMany',
 			acsSystemId: latch,
 			acsUserId,

@@ -61,7 +61,7 @@ describeSandbox('pickers', () => {
 		});
 
 		const saltoForm = {
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: byId(seed.saltoSystemId),
 		};
@@ -81,7 +81,7 @@ describeSandbox('pickers', () => {
 		expect(searched.results.map((r) => r.name)).toEqual(['Bob Salto']);
 
 		const latchForm = {
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: byId(seed.latchSystemId),
 		};
@@ -135,7 +135,7 @@ describeSandbox('pickers', () => {
 
 		const entranceOptions = await loadOptions.getEntrances.call(
 			context(
-				{ resource: 'credential', operation: 'create', acsSystemId: byId(seed.latchSystemId) },
+				{ resource: 'acsCredential', operation: 'create', acsSystemId: byId(seed.latchSystemId) },
 				'parameters.entranceIds',
 			),
 		);
@@ -149,7 +149,7 @@ describeSandbox('pickers', () => {
 		const noSystemYet = await loadOptions.getEntrances.call(
 			context(
 				{
-					resource: 'credential',
+					resource: 'acsCredential',
 					operation: 'create',
 					acsSystemId: { __rl: true, mode: 'list', value: '' },
 				},
@@ -167,7 +167,7 @@ describeSandbox('pickers', () => {
 			fullName: 'Pin Picker',
 		});
 		const [credential] = await target.ok({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: byId(seed.latchSystemId),
 			acsUserId: byId(String(user.json.acs_user_id)),
@@ -176,7 +176,7 @@ describeSandbox('pickers', () => {
 		});
 		const credentials = await listSearch.searchCredentials.call(
 			context(
-				{ resource: 'credential', operation: 'get', acsSystemId: byId(seed.latchSystemId) },
+				{ resource: 'acsCredential', operation: 'get', acsSystemId: byId(seed.latchSystemId) },
 				'parameters.credentialId',
 			),
 		);

@@ -10,7 +10,7 @@ import type http from 'node:http';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/transport/client';
+import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import { type FakeServer, startFakeServer } from '../helpers/fakeServers';
 import { runSeamNode } from '../helpers/runNode';
 import { type CapturedRun, expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';

@@ -50,7 +50,7 @@ test('June Doe gets a 6-digit PIN for the Main Group entrances, within her acces
 	});
 
 	const [credential] = await target.ok({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: salto,
 		acsUserId: byId(acsUserId),
@@ -106,7 +106,7 @@ test('the credential waits for a PIN that the system generates after a delay', a
 		const userId = byId(String(user.json.acs_user_id));
 
 		const [waited] = await slow.ok({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: salto,
 			acsUserId: userId,
@@ -116,7 +116,7 @@ test('the credential waits for a PIN that the system generates after a delay', a
 		expect(polls.length).toBeGreaterThan(0);
 
 		const [notWaited] = await slow.ok({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: salto,
 			acsUserId: userId,
@@ -126,7 +126,7 @@ test('the credential waits for a PIN that the system generates after a delay', a
 		expect(notWaited.json.is_issued).toBe(false);
 
 		const timedOut = await slow.run({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: salto,
 			acsUserId: userId,

@@ -61,7 +61,7 @@ test("Jane Doe, in two access groups, gets a generated 6-digit PIN for both grou
 	expect(memberOf.length).toBeGreaterThanOrEqual(2);
 
 	const [pin] = await target.ok({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: byId(String(system.json.acs_system_id)),
 		acsUserId,
@@ -83,7 +83,7 @@ test("Jane Doe, in two access groups, gets a generated 6-digit PIN for both grou
 		entrances.forEach((e) => expected.add(String(e.json.acs_entrance_id)));
 	}
 	const opened = await target.ok({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'listAccessibleEntrances',
 		credentialId: byId(String(pin.json.acs_credential_id)),
 	});
@@ -99,7 +99,7 @@ test('a custom code is refused before anything is created: Salto KS generates th
 	});
 	const before = target.sandbox?.requests.length ?? 0;
 	const result = await target.run({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: byId(String(fx.salto.acs_system_id)),
 		acsUserId: byId(String(user.json.acs_user_id)),

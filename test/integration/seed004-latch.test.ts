@@ -53,7 +53,7 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 	const endsAt = inDays(6, 16);
 	const credentials = await target.ok(
 		{
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: latch,
 			acsUserId: byId(String(resident.json.acs_user_id)),
@@ -77,7 +77,7 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 		codes.add(String(credential.json.code));
 
 		const opened = await target.ok({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'listAccessibleEntrances',
 			credentialId: byId(String(credential.json.acs_credential_id)),
 		});
@@ -97,7 +97,7 @@ test('Latch takes exactly one entrance per PIN code: two are refused before anyt
 	});
 	const before = target.sandbox?.requests.length ?? 0;
 	const result = await target.run({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: latch,
 		acsUserId: byId(String(user.json.acs_user_id)),
@@ -110,7 +110,7 @@ test('Latch takes exactly one entrance per PIN code: two are refused before anyt
 		expect(target.sandbox.requests.slice(before).map((r) => r.path)).toEqual(['/acs/systems/get']);
 
 	const custom = await target.run({
-		resource: 'credential',
+		resource: 'acsCredential',
 		operation: 'create',
 		acsSystemId: latch,
 		acsUserId: byId(String(user.json.acs_user_id)),

@@ -69,7 +69,7 @@ describeSandbox('bad input', () => {
 		],
 	])('credential create with %s fails before any request', async (_name, overrides, message) => {
 		const result = await target.run({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: salto,
 			acsUserId: byId(saltoUserId),
@@ -104,7 +104,7 @@ describeSandbox('bad input', () => {
 
 	test('entrances on a Salto KS credential are refused: access groups decide', async () => {
 		const result = await target.run({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: salto,
 			acsUserId: byId(saltoUserId),
@@ -123,7 +123,7 @@ describeSandbox('bad input', () => {
 		});
 		target.sandbox!.requests.splice(0);
 		const result = await target.run({
-			resource: 'credential',
+			resource: 'acsCredential',
 			operation: 'create',
 			acsSystemId: latch,
 			acsUserId: byId(String(user.json.acs_user_id)),

@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/transport/client';
+import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import {
 	byId,
 	inDays,
@@ -166,7 +166,7 @@ describeSandbox('writes that leave nothing half done', () => {
 		};
 		const createPin = (acsUserId: string, options: INodeParameters = {}) =>
 			target.run({
-				resource: 'credential',
+				resource: 'acsCredential',
 				operation: 'create',
 				acsSystemId: salto,
 				acsUserId: byId(acsUserId),

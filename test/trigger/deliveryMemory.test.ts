@@ -1,5 +1,5 @@
 /**
- * The Seam Trigger's memory of recent deliveries (nodes/SeamTrigger/deliveryMemory.ts) on its own,
+ * The Seam Trigger's memory of recent deliveries (nodes/Seam/trigger/deliveryMemory.ts) on its own,
  * for what the engine-level tests (deliveryOnce.test.ts) cannot set up exactly: two requests
  * whose copies of the static data are written back in the unlucky order, stored data this version
  * cannot read, and the bound on how many nodes this process remembers for.
@@ -8,14 +8,14 @@ import { randomUUID } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type * as DeliveryMemory from '../../nodes/SeamTrigger/deliveryMemory';
+import type * as DeliveryMemory from '../../nodes/Seam/trigger/deliveryMemory';
 
 /** The module as a freshly started n8n process loads it: nothing in its memory yet. */
 function freshProcess(): typeof DeliveryMemory {
 	let loaded: typeof DeliveryMemory | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		loaded = require('../../nodes/SeamTrigger/deliveryMemory') as typeof DeliveryMemory;
+		loaded = require('../../nodes/Seam/trigger/deliveryMemory') as typeof DeliveryMemory;
 	});
 	return loaded!;
 }

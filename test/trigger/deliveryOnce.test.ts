@@ -16,8 +16,8 @@ import {
 	firstDelivery,
 	MEMORY_MAX_AGE_MS,
 	MEMORY_MAX_ENTRIES,
-} from '../../nodes/SeamTrigger/deliveryMemory';
-import type { SeamTrigger as SeamTriggerType } from '../../nodes/SeamTrigger/SeamTrigger.node';
+} from '../../nodes/Seam/trigger/deliveryMemory';
+import type { SeamTrigger as SeamTriggerType } from '../../nodes/Seam/SeamTrigger.node';
 import { startSandbox } from '../sandbox';
 import { TriggerUnderTest, WEBHOOK_TRIGGER_TYPE } from './helpers/n8nHarness';
 import { recordNodeLogs, type NodeLogs } from './helpers/nodeLogs';
@@ -99,7 +99,7 @@ const ranEvents = () => endpoint.executions.map((run) => run[0].event_id);
 function restartN8n(): void {
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { SeamTrigger } = require('../../nodes/SeamTrigger/SeamTrigger.node') as {
+		const { SeamTrigger } = require('../../nodes/Seam/SeamTrigger.node') as {
 			SeamTrigger: typeof SeamTriggerType;
 		};
 		trigger.nodeTypes.types[WEBHOOK_TRIGGER_TYPE] = new SeamTrigger();

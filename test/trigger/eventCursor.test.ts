@@ -1,5 +1,5 @@
 /**
- * The polling cursor (nodes/SeamTrigger/eventCursor.ts) against the sandbox's /events/list:
+ * The polling cursor (nodes/Seam/polling/eventCursor.ts) against the sandbox's /events/list:
  * every event emitted exactly once across polls and restarts (the state goes through JSON
  * between polls, as n8n's database keeps it), with thousands of events, hundreds sharing one
  * millisecond, pages far smaller than a poll's worth, a request budget that leaves a backlog,
@@ -18,7 +18,7 @@ import {
 	type ListEvents,
 	parseCursorState,
 	startCursor,
-} from '../../nodes/SeamTrigger/eventCursor';
+} from '../../nodes/Seam/polling/eventCursor';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 jest.setTimeout(120_000);

@@ -7,8 +7,8 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_CURSOR_SETTINGS } from '../../nodes/SeamTrigger/eventCursor';
-import { pollSettings } from '../../nodes/SeamTrigger/pollEvents';
+import { DEFAULT_CURSOR_SETTINGS } from '../../nodes/Seam/polling/eventCursor';
+import { pollSettings } from '../../nodes/Seam/polling/pollEvents';
 import { captureLogs, safeStringify } from '../helpers/captureLogs';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { POLLING_TRIGGER_TYPE, TriggerUnderTest } from './helpers/n8nHarness';

@@ -165,8 +165,8 @@ describe("n8n's package loader reading the built package", () => {
 	test("reading the triggers' descriptions loads no bundled library (n8n start-up stays cheap)", () => {
 		const root = path.join(__dirname, '..', '..');
 		const script = `
-			const webhook = require('./dist/nodes/SeamTrigger/SeamTrigger.node.js');
-			const polling = require('./dist/nodes/SeamPollingTrigger/SeamPollingTrigger.node.js');
+			const webhook = require('./dist/nodes/Seam/SeamTrigger.node.js');
+			const polling = require('./dist/nodes/Seam/SeamPollingTrigger.node.js');
 			new webhook.SeamTrigger().description;
 			new polling.SeamPollingTrigger().description;
 			process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes('vendor'))));

@@ -3,7 +3,7 @@
  * (continueOnFail), not in the run data n8n stores, not in any log line. The SDK's own errors
  * hold the Authorization header, so every error class Seam can produce is tried here.
  */
-import { transportSettings } from '../../nodes/Seam/transport/client';
+import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import { closedPort, type FakeServer, jsonError, startFakeServer } from '../helpers/fakeServers';
 import { expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';
 

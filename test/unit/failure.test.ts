@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 
-import { readFailure } from '../../nodes/Seam/transport/failure';
+import { readFailure } from '../../nodes/Seam/shared/transport/failure';
 import { SeamHttp } from '../../vendor/seam-http';
 import { closedPort, jsonError, startFakeServer } from '../helpers/fakeServers';
 

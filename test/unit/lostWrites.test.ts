@@ -1,6 +1,6 @@
 /** What the user is told when a create or change lost its answer (transport/lostWrites.ts). */
-import type { FailureKind, RequestFailure } from '../../nodes/Seam/transport/failure';
-import { lostWriteNotice } from '../../nodes/Seam/transport/lostWrites';
+import type { FailureKind, RequestFailure } from '../../nodes/Seam/shared/transport/failure';
+import { lostWriteNotice } from '../../nodes/Seam/shared/transport/lostWrites';
 
 const failure = (
 	kind: FailureKind,
@@ -33,7 +33,7 @@ test.each([
 test('PIN codes and changes name their own check', () => {
 	expect(lostWriteNotice(failure('server-error', 'POST', '/acs/credentials/create'))).toEqual({
 		sentence: 'Seam may have created the PIN code before the error.',
-		advice: 'Check with Credential (PIN Code) → Get Many for the ACS user before running again.',
+		advice: 'Check with ACS Credential → Get Many for the ACS user before running again.',
 	});
 	expect(lostWriteNotice(failure('server-error', 'PATCH', '/access_grants/update'))?.advice).toBe(
 		'Check with Access Grant → Get before running again; running again sets the same values.',

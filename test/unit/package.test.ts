@@ -29,8 +29,8 @@ describe('package.json', () => {
 	test('lists built nodes and credentials that exist', () => {
 		expect(pkg.n8n.nodes).toEqual([
 			'dist/nodes/Seam/Seam.node.js',
-			'dist/nodes/SeamTrigger/SeamTrigger.node.js',
-			'dist/nodes/SeamPollingTrigger/SeamPollingTrigger.node.js',
+			'dist/nodes/Seam/SeamTrigger.node.js',
+			'dist/nodes/Seam/SeamPollingTrigger.node.js',
 		]);
 		expect(pkg.n8n.credentials).toEqual(['dist/credentials/SeamApi.credentials.js']);
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials])

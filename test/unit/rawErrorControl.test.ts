@@ -3,7 +3,7 @@
  * output" there means something), and toNodeError removes it from every one of them.
  */
 import { SeamHttp } from '../../vendor/seam-http';
-import { toNodeError } from '../../nodes/Seam/transport/errors';
+import { toNodeError } from '../../nodes/Seam/shared/transport/errors';
 import { safeStringify } from '../helpers/captureLogs';
 import { closedPort, jsonError, startFakeServer } from '../helpers/fakeServers';
 

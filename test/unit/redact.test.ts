@@ -1,6 +1,6 @@
 /** The redactor every user-visible string passes through (see transport/redact.ts). */
-import { toNodeError } from '../../nodes/Seam/transport/errors';
-import { secretRedactor } from '../../nodes/Seam/transport/redact';
+import { toNodeError } from '../../nodes/Seam/shared/transport/errors';
+import { secretRedactor } from '../../nodes/Seam/shared/transport/redact';
 import { safeStringify } from '../helpers/captureLogs';
 
 const KEY = 'seam_test_Redact+Me/9f8e';

@@ -3,13 +3,13 @@
  * method and what went wrong; failure.test.ts checks that real SDK errors are read into these
  * shapes.
  */
-import type { FailureKind, RequestFailure } from '../../nodes/Seam/transport/failure';
-import { retryAfterMs, waitInWords } from '../../nodes/Seam/transport/retryAfter';
+import type { FailureKind, RequestFailure } from '../../nodes/Seam/shared/transport/failure';
+import { retryAfterMs, waitInWords } from '../../nodes/Seam/shared/transport/retryAfter';
 import {
 	retryDelayMs,
 	seamRetryOptions,
 	shouldRetry,
-} from '../../nodes/Seam/transport/retryPolicy';
+} from '../../nodes/Seam/shared/transport/retryPolicy';
 
 const settings = { retries: 2, maxRetryAfterMs: 60_000 };
 

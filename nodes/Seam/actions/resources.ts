@@ -1,46 +1,52 @@
-import type { INodeProperties } from 'n8n-workflow';
+import * as accessGrant from './accessGrant';
+import * as accessGroup from './accessGroup';
+import * as accessMethod from './accessMethod';
+import * as acsCredential from './acsCredential';
+import * as acsSystem from './acsSystem';
+import * as acsUser from './acsUser';
+import * as device from './device';
+import * as entrance from './entrance';
+import type { SeamResource } from './registry';
+import * as space from './space';
+import * as userIdentity from './userIdentity';
 
-import { accessGrant } from './accessGrant';
-import { accessGroup } from './accessGroup';
-import { accessMethod } from './accessMethod';
-import { acsSystem } from './acsSystem';
-import { acsUser } from './acsUser';
-import { credential } from './credential';
-import { device } from './device';
-import { entrance } from './entrance';
-import type { SeamResource } from './operation';
-import { space } from './space';
-import { userIdentity } from './userIdentity';
+/** Every resource of the Seam node, once: the form's lists and the router both read this. */
+export const resources: SeamResource[] = [
+	{
+		value: 'accessGrant',
+		name: 'Access Grant',
+		operations: accessGrant,
+		defaultOperation: 'create',
+	},
+	{
+		value: 'accessGroup',
+		name: 'Access Group',
+		operations: accessGroup,
+		defaultOperation: 'getMany',
+	},
+	{
+		value: 'accessMethod',
+		name: 'Access Method',
+		operations: accessMethod,
+		defaultOperation: 'getMany',
+	},
+	{
+		value: 'acsCredential',
+		name: 'ACS Credential',
+		operations: acsCredential,
+		defaultOperation: 'create',
+	},
+	{ value: 'acsSystem', name: 'ACS System', operations: acsSystem, defaultOperation: 'getMany' },
+	{ value: 'acsUser', name: 'ACS User', operations: acsUser, defaultOperation: 'create' },
+	{ value: 'device', name: 'Device', operations: device, defaultOperation: 'getMany' },
+	{ value: 'entrance', name: 'Entrance', operations: entrance, defaultOperation: 'getMany' },
+	{ value: 'space', name: 'Space', operations: space, defaultOperation: 'getMany' },
+	{
+		value: 'userIdentity',
+		name: 'User Identity',
+		operations: userIdentity,
+		defaultOperation: 'create',
+	},
+];
 
-export const resources: Record<string, SeamResource> = {
-	accessGrant,
-	accessMethod,
-	acsSystem,
-	acsUser,
-	accessGroup,
-	entrance,
-	credential,
-	device,
-	space,
-	userIdentity,
-};
-
-export const resourceProperty: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Access Grant', value: 'accessGrant' },
-		{ name: 'Access Group', value: 'accessGroup' },
-		{ name: 'Access Method', value: 'accessMethod' },
-		{ name: 'ACS System', value: 'acsSystem' },
-		{ name: 'ACS User', value: 'acsUser' },
-		{ name: 'Credential (PIN Code)', value: 'credential' },
-		{ name: 'Device', value: 'device' },
-		{ name: 'Entrance', value: 'entrance' },
-		{ name: 'Space', value: 'space' },
-		{ name: 'User Identity', value: 'userIdentity' },
-	],
-	default: 'accessGrant',
-};
+export const DEFAULT_RESOURCE = 'accessGrant';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { connectToSeam, type SeamApi } from '../transport/client';
+import { connectToSeam, type SeamApi } from '../shared/transport/client';
+import { findOperation } from './registry';
 import { resources } from './resources';
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -30,7 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let i = 0; i < items.length; i++) {
 		const resource = this.getNodeParameter('resource', i) as string;
 		const operation = this.getNodeParameter('operation', i) as string;
-		const handler = resources[resource]?.operations[operation];
+		const handler = findOperation(resources, resource, operation);
 		try {
 			if (!handler) {
 				throw new NodeOperationError(

@@ -5,9 +5,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { PageReader } from '../helpers/paginate';
-import { connectToSeam, type SeamApi } from '../transport/client';
-import type { SeamClient } from '../transport/sdk';
+import type { PageReader } from '../shared/transport/paginate';
+import { connectToSeam, type SeamApi } from '../shared/transport/client';
+import type { SeamClient } from '../shared/transport/sdk';
 import { chosenAcsSystemId } from './parent';
 
 const PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connectToSeam } from '../transport/client';
+import { connectToSeam } from '../shared/transport/client';
 import { chosenAcsSystemId } from './parent';
 
 /** Multi-select options need a chosen ACS system: groups and entrances belong to one. */

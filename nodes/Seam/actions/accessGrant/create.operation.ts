@@ -1,24 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { userIdentityLocator } from '../../descriptions/locators';
+import { userIdentityLocator } from '../../shared/descriptions/locators';
 import {
 	grantDevicesMultiSelect,
 	grantEntrancesMultiSelect,
 	grantSpacesMultiSelect,
-} from '../../descriptions/multiSelect';
-import { pinCodesWithDoors, waitUntilIssued } from '../../helpers/accessMethods';
-import { afterCreate } from '../../helpers/afterCreate';
+} from '../../shared/descriptions/multiSelect';
+import { pinCodesWithDoors, waitUntilIssued } from '../../shared/access/accessMethods';
+import { afterCreate } from '../../shared/access/afterCreate';
 import {
 	ALLOW_ACCESS_WITHOUT_END,
 	allowAccessWithoutEndOption,
 	readAllowAccessWithoutEnd,
-} from '../../descriptions/openEndedAccess';
-import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
-import { assertPinCapable } from '../../helpers/pinCapability';
+} from '../../shared/descriptions/openEndedAccess';
+import { readWaitTimeout, waitTimeoutOption } from '../../shared/descriptions/waitTimeout';
+import { assertPinCapable } from '../../shared/access/pinCapability';
 import { describeValue, readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 type CreateParams = SeamParams<SeamClient['accessGrants']['create']>;
 
@@ -37,7 +37,13 @@ const ACCESS_METHODS = [
 	{ name: 'Mobile Key', value: 'mobile_key' },
 ];
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Give a person access to doors for a period, with a PIN code, card or mobile key',
+	action: 'Create an access grant',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'One Access Grant gives one person access to a set of doors for a period. With "PIN Code", Seam programs a code on every door and this node returns it in <code>pin_codes</code>, ready for an email or SMS node.',
@@ -155,11 +161,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGrant'], operation: ['create'] } },
-	properties,
-);
 
 interface Inputs {
 	params: CreateParams;

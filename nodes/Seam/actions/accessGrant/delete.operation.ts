@@ -1,19 +1,22 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accessGrantLocator } from '../../descriptions/locators';
+import { accessGrantLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGrant'], operation: ['delete'] } },
-	[
-		accessGrantLocator({
-			description:
-				'The grant to revoke: its PIN codes, cards and mobile keys stop working (for a stay: at check-out)',
-		}),
-	],
-);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Revoke a grant and all its access methods',
+	action: 'Delete an access grant',
+};
+
+export const properties: INodeProperties[] = [
+	accessGrantLocator({
+		description:
+			'The grant to revoke: its PIN codes, cards and mobile keys stop working (for a stay: at check-out)',
+	}),
+];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessGrantLocator } from '../../descriptions/locators';
+import { accessGrantLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
 const GET_BY_OPTIONS = [
 	{ name: 'ID', value: 'id' },
@@ -18,7 +18,13 @@ const GET_BY = { name: 'getBy', label: 'Get By' };
 const GRANT = { name: 'accessGrantId', label: 'Access Grant' };
 const KEY = { name: 'accessGrantKey', label: 'Access Grant Key' };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a grant by ID or by your access grant key',
+	action: 'Get an access grant',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: GET_BY.label,
 		name: GET_BY.name,
@@ -37,11 +43,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { getBy: ['key'] } },
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGrant'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,16 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { userIdentityLocator } from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { listPaginated } from '../../helpers/paginate';
+import { userIdentityLocator } from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { listPaginated } from '../../shared/transport/paginate';
 import { type FormReader, readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 type ListParams = SeamParams<SeamClient['accessGrants']['list']>;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List grants',
+	action: 'Get many access grants',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	userIdentityLocator({
 		required: false,
@@ -48,11 +54,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGrant'], operation: ['getMany'] } },
-	properties,
-);
 
 function readFilters(form: FormReader): ListParams {
 	const params: ListParams = {};

@@ -1,18 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessGrantLocator } from '../../descriptions/locators';
-import { UpdateFields, updateField, updateFieldsCollection } from '../../descriptions/updateFields';
+import { accessGrantLocator } from '../../shared/descriptions/locators';
+import {
+	UpdateFields,
+	updateField,
+	updateFieldsCollection,
+} from '../../shared/descriptions/updateFields';
 import { type FormReader, readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 const GRANT = { name: 'accessGrantId', label: 'Access Grant' };
 const STARTS = updateField('startsAt', 'Starts At');
 const ENDS = updateField('endsAt', 'Ends At');
 const NAME = updateField('name', 'Name');
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: "Change a grant's times or name",
+	action: 'Update an access grant',
+};
+
+export const properties: INodeProperties[] = [
 	accessGrantLocator(),
 	updateFieldsCollection([
 		{
@@ -32,11 +42,6 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGrant'], operation: ['update'] } },
-	properties,
-);
 
 type UpdateParams = SeamParams<SeamClient['accessGrants']['update']>;
 

@@ -1,13 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acsSystemLocator } from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { applyLimit } from '../../helpers/paginate';
+import { acsSystemLocator } from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { applyLimit } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the access groups of an ACS system',
+	action: 'Get many access groups',
+};
+
+export const properties: INodeProperties[] = [
 	acsSystemLocator(),
 	...returnAllOrLimit,
 	{
@@ -18,11 +24,6 @@ const properties: INodeProperties[] = [
 		description: 'Only groups whose name contains this text',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGroup'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

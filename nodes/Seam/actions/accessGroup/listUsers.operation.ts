@@ -1,20 +1,23 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accessGroupLocator, acsSystemLocator } from '../../descriptions/locators';
+import { accessGroupLocator, acsSystemLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessGroup'], operation: ['listUsers'] } },
-	[
-		acsSystemLocator({
-			required: false,
-			description: 'Narrows the access group list to this ACS system. Optional.',
-		}),
-		accessGroupLocator(),
-	],
-);
+export const option: OperationOption = {
+	name: 'List Users',
+	description: 'List the members of the group',
+	action: 'List users of an access group',
+};
+
+export const properties: INodeProperties[] = [
+	acsSystemLocator({
+		required: false,
+		description: 'Narrows the access group list to this ACS system. Optional.',
+	}),
+	accessGroupLocator(),
+];
 
 /** One output item per member of the group. */
 export async function execute(

@@ -1,20 +1,23 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accessGrantLocator, accessMethodLocator } from '../../descriptions/locators';
+import { accessGrantLocator, accessMethodLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessMethod'], operation: ['get'] } },
-	[
-		accessGrantLocator({
-			required: false,
-			description: 'Narrows the access method list to this grant. Optional.',
-		}),
-		accessMethodLocator(),
-	],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get an access method, with its PIN code once issued',
+	action: 'Get an access method',
+};
+
+export const properties: INodeProperties[] = [
+	accessGrantLocator({
+		required: false,
+		description: 'Narrows the access method list to this grant. Optional.',
+	}),
+	accessMethodLocator(),
+];
 
 /** An access method, with its PIN in `code` once `is_issued` is true. */
 export async function execute(

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	accessGrantLocator,
 	deviceLocator,
 	entranceLocator,
 	spaceLocator,
-} from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { applyLimit } from '../../helpers/paginate';
+} from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { applyLimit } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 /** For each List By choice: the locator that holds the ID, and the list filter it fills. */
 const FILTERS = {
@@ -34,7 +34,13 @@ const LIST_BY_OPTIONS = [
 	{ name: 'Space', value: 'space' },
 ];
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the access methods of a grant, device, entrance or space',
+	action: 'Get many access methods',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: LIST_BY.label,
 		name: LIST_BY.name,
@@ -48,11 +54,6 @@ const properties: INodeProperties[] = [
 	spaceLocator({ displayOptions: { show: { listBy: ['space'] } } }),
 	...returnAllOrLimit,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessMethod'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

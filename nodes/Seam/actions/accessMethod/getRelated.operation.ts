@@ -1,21 +1,24 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { accessGrantLocator, accessMethodLocator } from '../../descriptions/locators';
-import { doorsOf } from '../../helpers/accessMethods';
+import { accessGrantLocator, accessMethodLocator } from '../../shared/descriptions/locators';
+import { doorsOf } from '../../shared/access/accessMethods';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['accessMethod'], operation: ['getRelated'] } },
-	[
-		accessGrantLocator({
-			required: false,
-			description: 'Narrows the access method list to this grant. Optional.',
-		}),
-		accessMethodLocator(),
-	],
-);
+export const option: OperationOption = {
+	name: 'Get Related',
+	description: 'The doors an access method opens',
+	action: 'Get the doors of an access method',
+};
+
+export const properties: INodeProperties[] = [
+	accessGrantLocator({
+		required: false,
+		description: 'Narrows the access method list to this grant. Optional.',
+	}),
+	accessMethodLocator(),
+];
 
 /** Which doors the method opens (seed 003, step 4): the devices, entrances and spaces it covers. */
 export async function execute(

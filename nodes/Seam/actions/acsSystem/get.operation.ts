@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsSystemLocator } from '../../descriptions/locators';
+import { acsSystemLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsSystem'], operation: ['get'] } },
-	[acsSystemLocator()],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get an access control system',
+	action: 'Get an ACS system',
+};
+
+export const properties: INodeProperties[] = [acsSystemLocator()];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { applyLimit } from '../../helpers/paginate';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { applyLimit } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the access control systems connected to the workspace',
+	action: 'Get many ACS systems',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -25,11 +31,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsSystem'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

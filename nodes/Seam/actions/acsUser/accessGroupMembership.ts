@@ -5,13 +5,12 @@ import type {
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
-import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
+import { acsSystemLocator, acsUserLocator } from '../../shared/descriptions/locators';
+import { accessGroupsMultiSelect } from '../../shared/descriptions/multiSelect';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamOperation } from '../operation';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption, SeamOperation } from '../node.type';
 
 const GROUPS = { name: 'accessGroupIds', label: 'Access Group Names or IDs' };
 
@@ -38,8 +37,10 @@ async function afterGroupsChanged(
 }
 
 /** Add to / Remove From Access Group: the same form, one SDK call per chosen group. */
-export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
-	const operation = change === 'add' ? 'addToAccessGroup' : 'removeFromAccessGroup';
+export function accessGroupMembership(
+	change: 'add' | 'remove',
+	option: OperationOption,
+): SeamOperation {
 	const properties: INodeProperties[] = [
 		acsSystemLocator({ description: 'The ACS system of the user and the access groups' }),
 		acsUserLocator(),
@@ -80,11 +81,5 @@ export function accessGroupMembership(change: 'add' | 'remove'): SeamOperation {
 		};
 	}
 
-	return {
-		description: updateDisplayOptions(
-			{ show: { resource: ['acsUser'], operation: [operation] } },
-			properties,
-		),
-		execute,
-	};
+	return { option, properties, execute };
 }

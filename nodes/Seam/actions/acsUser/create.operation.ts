@@ -1,19 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { accessScheduleFields, readAccessSchedule } from '../../descriptions/accessSchedule';
-import { acsUserProviderNotice } from '../../descriptions/hints';
-import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
-import { accessGroupsMultiSelect } from '../../descriptions/multiSelect';
+import { accessScheduleFields, readAccessSchedule } from '../../shared/descriptions/accessSchedule';
+import { acsUserProviderNotice } from '../../shared/descriptions/notices';
+import { acsSystemLocator, userIdentityLocator } from '../../shared/descriptions/locators';
+import { accessGroupsMultiSelect } from '../../shared/descriptions/multiSelect';
 import {
 	allowAccessWithoutEndOption,
 	readAllowAccessWithoutEnd,
-} from '../../descriptions/openEndedAccess';
+} from '../../shared/descriptions/openEndedAccess';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description:
+		'Create a user in an access control system, with an optional access schedule and access groups',
+	action: 'Create an ACS user',
+};
+
+export const properties: INodeProperties[] = [
 	acsUserProviderNotice,
 	acsSystemLocator(),
 	{
@@ -63,11 +71,6 @@ const properties: INodeProperties[] = [
 			'Link the new ACS user to this user identity (one person across all your access systems). Optional.',
 	}),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['create'] } },
-	properties,
-);
 
 const GROUPS = { name: 'accessGroupIds', label: 'Access Groups to Join Names or IDs' };
 

@@ -1,14 +1,19 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsUserLocator } from '../../descriptions/locators';
+import { acsUserLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['delete'] } },
-	[acsUserLocator({ description: 'The user to delete. Their credentials stop working.' })],
-);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a user and invalidate their credentials',
+	action: 'Delete an ACS user',
+};
+
+export const properties: INodeProperties[] = [
+	acsUserLocator({ description: 'The user to delete. Their credentials stop working.' }),
+];
 
 export async function execute(
 	this: IExecuteFunctions,

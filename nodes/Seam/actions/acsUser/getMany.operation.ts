@@ -1,14 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acsSystemLocator, userIdentityLocator } from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { listPaginated } from '../../helpers/paginate';
+import { acsSystemLocator, userIdentityLocator } from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { listPaginated } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List users',
+	action: 'Get many ACS users',
+};
+
+export const properties: INodeProperties[] = [
 	acsSystemLocator({
 		required: false,
 		description: 'Only users of this ACS system. Leave empty for all systems.',
@@ -26,11 +32,6 @@ const properties: INodeProperties[] = [
 		description: 'Only users whose name, email or phone number contains this text',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsUserLocator } from '../../descriptions/locators';
+import { acsUserLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['listAccessibleEntrances'] } },
-	[acsUserLocator()],
-);
+export const option: OperationOption = {
+	name: 'List Accessible Entrances',
+	description: 'List the entrances the user can open',
+	action: 'List entrances an ACS user can open',
+};
+
+export const properties: INodeProperties[] = [acsUserLocator()];
 
 /** One output item per entrance the user can open (through access groups and credentials). */
 export async function execute(

@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsUserLocator } from '../../descriptions/locators';
+import { acsUserLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['unsuspend'] } },
-	[acsUserLocator()],
-);
+export const option: OperationOption = {
+	name: 'Unsuspend',
+	description: "Restore a suspended user's access",
+	action: 'Unsuspend an ACS user',
+};
+
+export const properties: INodeProperties[] = [acsUserLocator()];
 
 /** Returns the user afterwards, so the workflow can check `is_suspended`. */
 export async function execute(

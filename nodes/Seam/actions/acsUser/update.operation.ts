@@ -1,19 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accessScheduleFields, readAccessSchedule } from '../../descriptions/accessSchedule';
-import { acsUserLocator } from '../../descriptions/locators';
-import { UpdateFields, updateField, updateFieldsCollection } from '../../descriptions/updateFields';
+import { accessScheduleFields, readAccessSchedule } from '../../shared/descriptions/accessSchedule';
+import { acsUserLocator } from '../../shared/descriptions/locators';
+import {
+	UpdateFields,
+	updateField,
+	updateFieldsCollection,
+} from '../../shared/descriptions/updateFields';
 import { type FormReader, readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 const USER = { name: 'acsUserId', label: 'ACS User' };
 const EMAIL = updateField('email', 'Email');
 const FULL_NAME = updateField('fullName', 'Full Name');
 const PHONE = updateField('phoneNumber', 'Phone Number');
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: "Change a user's name, contact details or access schedule",
+	action: 'Update an ACS user',
+};
+
+export const properties: INodeProperties[] = [
 	acsUserLocator(),
 	updateFieldsCollection([
 		{
@@ -37,11 +47,6 @@ const properties: INodeProperties[] = [
 		description: `${field.description}. Leave both empty to keep the current schedule.`,
 	})),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['acsUser'], operation: ['update'] } },
-	properties,
-);
 
 type UpdateParams = SeamParams<SeamClient['acs']['users']['update']>;
 

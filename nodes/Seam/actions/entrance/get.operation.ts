@@ -1,20 +1,23 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsSystemLocator, entranceLocator } from '../../descriptions/locators';
+import { acsSystemLocator, entranceLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['entrance'], operation: ['get'] } },
-	[
-		acsSystemLocator({
-			required: false,
-			description: 'Narrows the entrance list to this ACS system. Optional.',
-		}),
-		entranceLocator(),
-	],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get an entrance (door)',
+	action: 'Get an entrance',
+};
+
+export const properties: INodeProperties[] = [
+	acsSystemLocator({
+		required: false,
+		description: 'Narrows the entrance list to this ACS system. Optional.',
+	}),
+	entranceLocator(),
+];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,14 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acsSystemLocator } from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { listMatching } from '../../helpers/paginate';
+import { acsSystemLocator } from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { listMatching } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List entrances, with whether a PIN code can open each',
+	action: 'Get many entrances',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Each entrance carries <code>can_unlock_with_code</code>: whether a PIN code can open it.',
@@ -45,11 +51,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['entrance'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

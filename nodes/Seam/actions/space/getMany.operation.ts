@@ -1,12 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { listPaginated } from '../../helpers/paginate';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { listPaginated } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List spaces (groups of devices and entrances, e.g. a unit)',
+	action: 'Get many spaces',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Search',
@@ -16,11 +22,6 @@ const properties: INodeProperties[] = [
 		description: 'Only spaces whose name contains this text',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['space'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -4,14 +4,20 @@ import {
 	type INodeProperties,
 	NodeApiError,
 	type NodeOperationError,
-	updateDisplayOptions,
 } from 'n8n-workflow';
 
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a user identity: one person across all your access systems',
+	action: 'Create a user identity',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Full Name',
 		name: 'fullName',
@@ -52,11 +58,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['userIdentity'], operation: ['create'] } },
-	properties,
-);
 
 /** The identity already made with this key, or undefined; Seam answers 404 when there is none. */
 async function existingIdentity(

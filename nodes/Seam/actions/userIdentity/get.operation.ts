@@ -1,14 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userIdentityLocator } from '../../descriptions/locators';
+import { userIdentityLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['userIdentity'], operation: ['get'] } },
-	[userIdentityLocator()],
-);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a user identity',
+	action: 'Get a user identity',
+};
+
+export const properties: INodeProperties[] = [userIdentityLocator()];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,4 +1,4 @@
-import type * as SeamSdk from '../../../vendor/seam-http';
+import type * as SeamSdk from '../../../../vendor/seam-http';
 
 export type SeamSdkModule = typeof SeamSdk;
 export type SeamClient = InstanceType<SeamSdkModule['SeamHttp']>;
@@ -10,7 +10,7 @@ let sdk: Promise<SeamSdkModule> | undefined;
  * SDK is only loaded by the first execute() or list search that needs it.
  */
 export async function loadSeamSdk(): Promise<SeamSdkModule> {
-	if (!sdk) sdk = import('../../../vendor/seam-http');
+	if (!sdk) sdk = import('../../../../vendor/seam-http');
 	return await sdk;
 }
 

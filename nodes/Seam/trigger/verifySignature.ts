@@ -1,4 +1,4 @@
-import type * as SvixWebhook from '../../vendor/seam-webhook';
+import type * as SvixWebhook from '../../../vendor/seam-webhook';
 
 // Svix signature check of a Seam webhook delivery (Seam sends its webhooks through Svix):
 // HMAC-SHA256 over `<svix-id>.<svix-timestamp>.<raw body>` with the base64 key after `whsec_`,
@@ -37,7 +37,7 @@ let svix: Promise<typeof SvixWebhook> | undefined;
 
 /** The verifier is loaded on the first delivery, not when n8n reads the node's description. */
 async function loadSvix(): Promise<typeof SvixWebhook> {
-	if (!svix) svix = import('../../vendor/seam-webhook');
+	if (!svix) svix = import('../../../vendor/seam-webhook');
 	return await svix;
 }
 

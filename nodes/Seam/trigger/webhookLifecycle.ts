@@ -1,11 +1,11 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { SeamApi } from '../Seam/transport/client';
-import { sameEventTypes } from './eventSelection';
+import type { SeamApi } from '../shared/transport/client';
+import { sameEventTypes } from '../shared/events/eventSelection';
 import { forgetRegistration, readRegistration, saveRegistration } from './registration';
-import { connectToSeam } from '../Seam/transport/client';
-import { nodeSelection } from './nodeSelection';
+import { connectToSeam } from '../shared/transport/client';
+import { nodeSelection } from '../shared/events/nodeSelection';
 
 // The Seam side of the webhook trigger's lifecycle, called by n8n on activation (checkExists,
 // then create when it answers false) and deactivation (delete). Activating, deactivating and

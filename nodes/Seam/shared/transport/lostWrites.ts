@@ -38,7 +38,7 @@ const WRITE_EFFECTS: Record<string, WriteEffect> = {
 	'/acs/users/unsuspend': { effect: 'unsuspended the ACS user', check: 'ACS User → Get' },
 	'/acs/credentials/create': {
 		effect: 'created the PIN code',
-		check: 'Credential (PIN Code) → Get Many for the ACS user',
+		check: 'ACS Credential → Get Many for the ACS user',
 	},
 	'/user_identities/create': {
 		effect: 'created the user identity',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_LIMIT, type ReturnLimit } from '../shared/parameters';
-import type { SeamApi } from '../transport/client';
-import type { SeamClient } from '../transport/sdk';
+import { MAX_LIMIT, type ReturnLimit } from '../parameters';
+import type { SeamApi } from './client';
+import type { SeamClient } from './sdk';
 
 type Pagination = Awaited<ReturnType<ReturnType<SeamClient['createPaginator']>['firstPage']>>[1];
 type Page = Promise<readonly [readonly unknown[], Pagination]>;

@@ -1,22 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
-import { returnAllOrLimit } from '../../descriptions/returnAll';
-import { listPaginated } from '../../helpers/paginate';
+import { acsSystemLocator, acsUserLocator } from '../../shared/descriptions/locators';
+import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
+import { listPaginated } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the credentials of an ACS system or user',
+	action: 'Get many credentials',
+};
+
+export const properties: INodeProperties[] = [
 	acsSystemLocator(),
 	acsUserLocator({ required: false, description: 'Only the credentials of this user. Optional.' }),
 	...returnAllOrLimit,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['credential'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_LIMIT } from '../shared/parameters';
+import { MAX_LIMIT } from '../parameters';
 
 /** Return All and Limit, as every Get Many shows them; read with `form.returnLimit()`. */
 export const returnAllOrLimit: INodeProperties[] = [

@@ -1,20 +1,23 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { acsSystemLocator, credentialLocator } from '../../descriptions/locators';
+import { acsSystemLocator, credentialLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
+import type { SeamApi } from '../../shared/transport/client';
+import type { OperationOption } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['credential'], operation: ['listAccessibleEntrances'] } },
-	[
-		acsSystemLocator({
-			required: false,
-			description: 'Narrows the credential list to this ACS system. Optional.',
-		}),
-		credentialLocator(),
-	],
-);
+export const option: OperationOption = {
+	name: 'List Accessible Entrances',
+	description: 'List the entrances a credential opens',
+	action: 'List entrances a credential opens',
+};
+
+export const properties: INodeProperties[] = [
+	acsSystemLocator({
+		required: false,
+		description: 'Narrows the credential list to this ACS system. Optional.',
+	}),
+	credentialLocator(),
+];
 
 /** One output item per entrance the credential opens. */
 export async function execute(

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { SeamApi } from '../Seam/transport/client';
-import type { SeamParams, SeamClient } from '../Seam/transport/sdk';
+import type { SeamApi } from '../shared/transport/client';
+import type { SeamParams, SeamClient } from '../shared/transport/sdk';
 import {
 	advanceCursor,
 	type CursorSettings,
@@ -14,10 +14,10 @@ import {
 	parseCursorState,
 	startCursor,
 } from './eventCursor';
-import { type EventSelection, matchesSelection } from './eventSelection';
-import { nodeSelection } from './nodeSelection';
-import { presentEvent } from './presentEvent';
-import { connectToSeam } from '../Seam/transport/client';
+import { type EventSelection, matchesSelection } from '../shared/events/eventSelection';
+import { nodeSelection } from '../shared/events/nodeSelection';
+import { presentEvent } from '../shared/events/presentEvent';
+import { connectToSeam } from '../shared/transport/client';
 
 // poll() of the Seam Polling Trigger: new events since the last poll (eventCursor.ts does the
 // bookkeeping), or, for "Fetch Test Event" in the editor, the latest matching event.

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { connectToSeam } from '../Seam/transport/client';
+import { connectToSeam } from '../shared/transport/client';
 
 // Choices for the trigger's device and access-system filters.
 

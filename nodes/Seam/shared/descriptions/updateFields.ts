@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeValue, type Field, type FormReader } from '../shared/parameters';
+import { describeValue, type Field, type FormReader } from '../parameters';
 
 const COLLECTION: Field = { name: 'updateFields', label: 'Update Fields' };
 

@@ -1,24 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { pinCodeProviderNotice } from '../../descriptions/hints';
-import { acsSystemLocator, acsUserLocator } from '../../descriptions/locators';
-import { entrancesMultiSelect } from '../../descriptions/multiSelect';
+import { pinCodeProviderNotice } from '../../shared/descriptions/notices';
+import { acsSystemLocator, acsUserLocator } from '../../shared/descriptions/locators';
+import { entrancesMultiSelect } from '../../shared/descriptions/multiSelect';
 import {
 	ALLOW_ACCESS_WITHOUT_END,
 	allowAccessWithoutEndOption,
 	readAllowAccessWithoutEnd,
-} from '../../descriptions/openEndedAccess';
-import { readWaitTimeout, waitTimeoutOption } from '../../descriptions/waitTimeout';
-import { afterCreate } from '../../helpers/afterCreate';
-import { providerRules } from '../../helpers/providers';
+} from '../../shared/descriptions/openEndedAccess';
+import { readWaitTimeout, waitTimeoutOption } from '../../shared/descriptions/waitTimeout';
+import { afterCreate } from '../../shared/access/afterCreate';
+import { providerRules } from '../../shared/access/providers';
 import { describeValue, type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
-import type { SeamApi } from '../../transport/client';
-import type { SeamClient, SeamParams } from '../../transport/sdk';
+import type { SeamApi } from '../../shared/transport/client';
+import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
+import type { OperationOption } from '../node.type';
 
 const POLL_INTERVAL_MS = 500;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create PIN Code',
+	description: 'Give an ACS user a PIN code, optionally limited in time',
+	action: 'Create a PIN code credential',
+};
+
+export const properties: INodeProperties[] = [
 	pinCodeProviderNotice,
 	acsSystemLocator(),
 	acsUserLocator({
@@ -77,11 +84,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['credential'], operation: ['create'] } },
-	properties,
-);
 
 async function waitForCode(
 	context: IExecuteFunctions,

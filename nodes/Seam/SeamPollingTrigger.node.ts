@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, filtersProperty } from '../SeamTrigger/eventPicker';
-import { getAcsSystems, getDevices } from '../SeamTrigger/loadOptions';
-import { pollSeamEvents } from '../SeamTrigger/pollEvents';
+import { eventsProperty, filtersProperty } from './shared/events/eventPicker';
+import { getAcsSystems, getDevices } from './methods/triggerLoadOptions';
+import { pollSeamEvents } from './polling/pollEvents';
 
 /**
  * Starts a workflow on Seam events by asking Seam's /events/list on a schedule: for n8n

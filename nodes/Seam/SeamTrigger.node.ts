@@ -9,15 +9,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, filtersProperty } from './eventPicker';
-import { getAcsSystems, getDevices } from './loadOptions';
-import { receiveDelivery } from './receiveDelivery';
-import { passEventsThrough } from './passEventsThrough';
-import { createWebhook, deleteWebhook, webhookExists } from './webhookLifecycle';
+import { eventsProperty, filtersProperty } from './shared/events/eventPicker';
+import { getAcsSystems, getDevices } from './methods/triggerLoadOptions';
+import { receiveDelivery } from './trigger/receiveDelivery';
+import { passEventsThrough } from './trigger/passEventsThrough';
+import { createWebhook, deleteWebhook, webhookExists } from './trigger/webhookLifecycle';
 
 /**
  * Starts a workflow on Seam events delivered by webhook. For n8n instances Seam cannot reach,
- * nodes/SeamPollingTrigger/ asks Seam instead; one node cannot do both in n8n (see the README).
+ * SeamPollingTrigger.node.ts asks Seam instead; one node cannot do both in n8n (see the README).
  */
 export class SeamTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FormReader } from '../shared/parameters';
+import type { FormReader } from '../parameters';
 
 export const ALLOW_ACCESS_WITHOUT_END = 'Allow Access Without End';
 const NAME = 'allowAccessWithoutEnd';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FormReader } from '../shared/parameters';
+import type { FormReader } from '../parameters';
 
 const BOUNDS = { min: 1, max: 300 };
 const DEFAULT_SECONDS = 60;

@@ -1,9 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { deliveryScope, firstDelivery } from './deliveryMemory';
-import { matchesSelection } from './eventSelection';
-import { nodeSelection } from './nodeSelection';
-import { presentEvent } from './presentEvent';
+import { matchesSelection } from '../shared/events/eventSelection';
+import { nodeSelection } from '../shared/events/nodeSelection';
+import { presentEvent } from '../shared/events/presentEvent';
 import { readRegistration } from './registration';
 import { verifySignature, type HeaderValue } from './verifySignature';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FormReader } from '../shared/parameters';
+import type { FormReader } from '../parameters';
 import { ALLOW_ACCESS_WITHOUT_END } from './openEndedAccess';
 
 const STARTS = { name: 'startsAt', label: 'Access Starts At' };

@@ -114,7 +114,11 @@ test('a PIN code is read back, listed and revoked', async () => {
 	});
 	expect(listed.map((i) => i.json.acs_credential_id)).toEqual([pin.json.acs_credential_id]);
 
-	const [revoked] = await target.ok({ resource: 'acsCredential', operation: 'delete', credentialId });
+	const [revoked] = await target.ok({
+		resource: 'acsCredential',
+		operation: 'delete',
+		credentialId,
+	});
 	expect(revoked.json).toEqual({ deleted: true, acs_credential_id: pin.json.acs_credential_id });
 	expect(
 		await target.ok({

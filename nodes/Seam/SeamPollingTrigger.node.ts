@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventsProperty, filtersProperty } from './shared/events/eventPicker';
-import { getAcsSystems, getDevices } from './methods/triggerLoadOptions';
+import { getAcsSystems, getDevices } from './methods/loadOptions';
 import { pollSeamEvents } from './polling/pollEvents';
 
 /**

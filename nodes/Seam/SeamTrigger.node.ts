@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventsProperty, filtersProperty } from './shared/events/eventPicker';
-import { getAcsSystems, getDevices } from './methods/triggerLoadOptions';
+import { getAcsSystems, getDevices } from './methods/loadOptions';
 import { receiveDelivery } from './trigger/receiveDelivery';
 import { passEventsThrough } from './trigger/passEventsThrough';
 import { createWebhook, deleteWebhook, webhookExists } from './trigger/webhookLifecycle';

@@ -39,12 +39,27 @@ export async function getDevices(this: ILoadOptionsFunctions): Promise<INodeProp
 	const devices = (await api.call((seam) =>
 		seam.createPaginator(seam.devices.list({})).flattenToArray(),
 	)) as unknown as IDataObject[];
-	return devices.map((d) => ({
-		name: String(d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id),
-		value: String(d.device_id),
-		description:
-			d.can_program_online_access_codes === true ? undefined : 'Cannot take online PIN codes',
-	}));
+	return devices
+		.map((d) => ({
+			name: String(
+				d.display_name ?? (d.properties as IDataObject | undefined)?.name ?? d.device_id,
+			),
+			value: String(d.device_id),
+			description:
+				d.can_program_online_access_codes === true ? undefined : 'Cannot take online PIN codes',
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getAcsSystems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const api = await connectToSeam(this);
+	const systems = (await api.call((seam) => seam.acs.systems.list({}))) as unknown as IDataObject[];
+	return systems
+		.map((system) => ({
+			name: String(system.name ?? system.acs_system_id),
+			value: String(system.acs_system_id),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getAllEntrances(

@@ -92,7 +92,7 @@ describe('the Seam node description', () => {
 			],
 			accessGroup: ['get', 'getMany', 'listAccessibleEntrances', 'listUsers'],
 			entrance: ['get', 'getMany'],
-			credential: ['create', 'delete', 'get', 'getMany', 'listAccessibleEntrances'],
+			acsCredential: ['create', 'delete', 'get', 'getMany', 'listAccessibleEntrances'],
 			userIdentity: ['create', 'get', 'getMany'],
 		});
 	});

@@ -32,7 +32,7 @@ export const MEMORY_MAX_AGE_MS = 48 * 60 * 60 * 1000;
  * almost every repeat (the first ones: at once, 5 seconds, 5 minutes).
  */
 export const MEMORY_MAX_ENTRIES = 1000;
-/** Seam Trigger nodes (and test listeners) this process keeps a memory for at most. */
+/** Seam Trigger nodes (and "Listen for test event" runs) this process keeps a memory for at most. */
 const MAX_SCOPES = 100;
 
 const KEY = 'recentDeliveries';

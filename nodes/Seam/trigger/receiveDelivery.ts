@@ -68,7 +68,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 
 	// Checked and recorded after verification only, so no one but Seam can fill the memory. A
 	// "Listen for test event" run has its own static data and its own Seam webhook (so its own
-	// scope): an event production already ran still shows in the editor, and a test never hides
+	// scope): an event production already ran still shows in the editor, and an editor run never hides
 	// one from production.
 	const eventId = event.event_id as string;
 	const scope = deliveryScope(context.getWorkflow().id, node.name, registration.webhookId);

@@ -198,7 +198,11 @@ describeSandbox('Seam node form values', () => {
 		});
 
 		test('a number as a Search', async () => {
-			const spaces = await target.ok({ resource: 'space', operation: 'getMany', search: e(101) });
+			const spaces = await target.ok({
+				resource: 'space',
+				operation: 'getMany',
+				filters: { search: e(101) },
+			});
 			expect(body('/spaces/list').search).toBe('101');
 			expect(spaces.map((item) => item.json.space_id)).toEqual([seed.spaces.unit101]);
 		});
@@ -231,6 +235,15 @@ describeSandbox('Seam node form values', () => {
 			});
 			expect(body('/acs/systems/get').acs_system_id).toBe(seed.saltoSystemId);
 			expect(system.json.acs_system_id).toBe(seed.saltoSystemId);
+		});
+
+		test('an upper-case Space picked in the Filters of Get Many is sent in lower case', async () => {
+			await target.ok({
+				resource: 'device',
+				operation: 'getMany',
+				filters: { spaceId: byId(seed.spaces.unit101.toUpperCase()) },
+			});
+			expect(body('/devices/list').space_id).toBe(seed.spaces.unit101);
 		});
 
 		test('a space-padded Entrance ID (with a line break) is sent trimmed', async () => {

@@ -146,7 +146,7 @@ test('Get Many honours Limit and Return All', async () => {
 		operation: 'getMany',
 		acsSystemId: latch,
 		limit: 3,
-		search: 'Page Person',
+		filters: { search: 'Page Person' },
 	});
 	expect(three).toHaveLength(3);
 	const all = await target.ok({
@@ -154,7 +154,7 @@ test('Get Many honours Limit and Return All', async () => {
 		operation: 'getMany',
 		acsSystemId: latch,
 		returnAll: true,
-		search: 'Page Person',
+		filters: { search: 'Page Person' },
 	});
 	expect(all.map((i) => i.json.full_name).sort()).toEqual(
 		[0, 1, 2, 3, 4, 5, 6].map((n) => `Page Person ${n}`),

@@ -198,7 +198,7 @@ describeSandbox('Access Grants with PIN codes', () => {
 		const identities = await target.ok({
 			resource: 'userIdentity',
 			operation: 'getMany',
-			search: email,
+			filters: { search: email },
 			returnAll: true,
 		});
 		expect(identities).toHaveLength(1);

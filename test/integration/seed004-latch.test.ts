@@ -20,7 +20,7 @@ test('Jane gets one 7-digit PIN per Latch entrance, each opening exactly that en
 	const identities = await target.ok({
 		resource: 'userIdentity',
 		operation: 'getMany',
-		search: 'jane@example.com',
+		filters: { search: 'jane@example.com' },
 		returnAll: true,
 	});
 	const jane =

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userIdentityLocator } from '../../shared/descriptions/locators';
+import {
+	deviceLocator,
+	entranceLocator,
+	spaceLocator,
+	userIdentityLocator,
+} from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { listPaginated } from '../../shared/transport/paginate';
 import { type FormReader, readForm } from '../../shared/parameters';
@@ -18,10 +23,6 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	userIdentityLocator({
-		required: false,
-		description: 'Only the grants of this person. Optional.',
-	}),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -30,38 +31,24 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Access Grant Key', name: 'accessGrantKey', type: 'string', default: '' },
-			{
-				displayName: 'Device ID',
-				name: 'deviceId',
-				type: 'string',
-				default: '',
-				description: 'Only grants covering this device',
-			},
-			{
-				displayName: 'Entrance ID',
-				name: 'entranceId',
-				type: 'string',
-				default: '',
-				description: 'Only grants covering this ACS entrance',
-			},
-			{
-				displayName: 'Space ID',
-				name: 'spaceId',
-				type: 'string',
-				default: '',
-				description: 'Only grants covering this space',
-			},
+			deviceLocator({ required: false, description: 'Only grants covering this device' }),
+			entranceLocator({ required: false, description: 'Only grants covering this ACS entrance' }),
+			spaceLocator({ required: false, description: 'Only grants covering this space' }),
+			userIdentityLocator({ required: false, description: 'Only the grants of this person' }),
 		],
 	},
 ];
 
 function readFilters(form: FormReader): ListParams {
 	const params: ListParams = {};
-	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
 	const access_grant_key = form.text({ name: 'filters.accessGrantKey', label: 'Access Grant Key' });
-	const device_id = form.optionalId({ name: 'filters.deviceId', label: 'Device ID' });
-	const acs_entrance_id = form.optionalId({ name: 'filters.entranceId', label: 'Entrance ID' });
-	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space ID' });
+	const device_id = form.optionalId({ name: 'filters.deviceId', label: 'Device' });
+	const acs_entrance_id = form.optionalId({ name: 'filters.entranceId', label: 'Entrance' });
+	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space' });
+	const user_identity_id = form.optionalId({
+		name: 'filters.userIdentityId',
+		label: 'User Identity',
+	});
 	if (user_identity_id) params.user_identity_id = user_identity_id;
 	if (access_grant_key) params.access_grant_key = access_grant_key;
 	if (device_id) params.device_id = device_id;

@@ -17,11 +17,20 @@ export const properties: INodeProperties[] = [
 	acsSystemLocator(),
 	...returnAllOrLimit,
 	{
-		displayName: 'Search',
-		name: 'search',
-		type: 'string',
-		default: '',
-		description: 'Only groups whose name contains this text',
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only groups whose name contains this text',
+			},
+		],
 	},
 ];
 
@@ -32,7 +41,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const form = readForm(this, i);
 	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
-	const search = form.text({ name: 'search', label: 'Search' });
+	const search = form.text({ name: 'filters.search', label: 'Search' });
 	const limits = form.returnLimit();
 	const groups = await api.call(
 		(seam) => seam.acs.accessGroups.list(search ? { acs_system_id, search } : { acs_system_id }),

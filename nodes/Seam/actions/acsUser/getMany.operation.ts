@@ -20,16 +20,25 @@ export const properties: INodeProperties[] = [
 		description: 'Only users of this ACS system. Leave empty for all systems.',
 	}),
 	...returnAllOrLimit,
-	userIdentityLocator({
-		required: false,
-		description: 'Only the ACS users linked to this user identity. Optional.',
-	}),
 	{
-		displayName: 'Search',
-		name: 'search',
-		type: 'string',
-		default: '',
-		description: 'Only users whose name, email or phone number contains this text',
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only users whose name, email or phone number contains this text',
+			},
+			userIdentityLocator({
+				required: false,
+				description: 'Only the ACS users linked to this user identity',
+			}),
+		],
 	},
 ];
 
@@ -41,8 +50,11 @@ export async function execute(
 	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['acs']['users']['list']> = {};
 	const acs_system_id = form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
-	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
-	const search = form.text({ name: 'search', label: 'Search' });
+	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const user_identity_id = form.optionalId({
+		name: 'filters.userIdentityId',
+		label: 'User Identity',
+	});
 	if (acs_system_id) params.acs_system_id = acs_system_id;
 	if (user_identity_id) params.user_identity_id = user_identity_id;
 	if (search) params.search = search;

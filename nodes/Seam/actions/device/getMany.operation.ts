@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { spaceLocator } from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { listMatching } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
@@ -30,26 +31,20 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only devices whose name contains this text',
-			},
-			{
-				displayName: 'Space ID',
-				name: 'spaceId',
-				type: 'string',
-				default: '',
-				description: 'Only the devices of this space',
-			},
-			{
 				displayName: 'PIN Capable Only',
 				name: 'pinCapable',
 				type: 'boolean',
 				default: true,
 				description: 'Whether to return only devices that can take online PIN codes',
 			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only devices whose name contains this text',
+			},
+			spaceLocator({ required: false, description: 'Only the devices of this space' }),
 		],
 	},
 ];
@@ -62,7 +57,7 @@ export async function execute(
 	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['devices']['list']> = {};
 	const search = form.text({ name: 'filters.search', label: 'Search' });
-	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space ID' });
+	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space' });
 	// Not added to Filters: every device, as the switch's default only applies once it is added.
 	const pinCapable = form.boolean({ name: 'filters.pinCapable', label: 'PIN Capable Only' }, false);
 	if (search) params.search = search;

@@ -15,11 +15,20 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
-		displayName: 'Search',
-		name: 'search',
-		type: 'string',
-		default: '',
-		description: 'Only identities whose name, email or phone number contains this text',
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only identities whose name, email or phone number contains this text',
+			},
+		],
 	},
 ];
 
@@ -29,7 +38,7 @@ export async function execute(
 	api: SeamApi,
 ): Promise<IDataObject[]> {
 	const form = readForm(this, i);
-	const search = form.text({ name: 'search', label: 'Search' });
+	const search = form.text({ name: 'filters.search', label: 'Search' });
 	return await listPaginated(api, i, form.returnLimit(), (seam, limit) =>
 		seam.createPaginator(seam.userIdentities.list(search ? { search, limit } : { limit })),
 	);

@@ -11,6 +11,12 @@ import { DEFAULT_RESOURCE, resources } from './actions/resources';
 import { router } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './shared/transport/client';
+
+/** How the node talks to Seam; whatever is left out keeps its default. */
+export interface SeamNodeSettings {
+	transport?: Partial<TransportSettings>;
+}
 
 export class Seam implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,7 +38,15 @@ export class Seam implements INodeType {
 
 	methods = { listSearch, loadOptions };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	// n8n calls execute with its execution context as `this`, not this node, so the settings
+	// reach it through the closure made in the constructor.
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** n8n builds the node without settings: the defaults apply. */
+	constructor(settings: SeamNodeSettings = {}) {
+		const transport = Object.freeze({ ...DEFAULT_TRANSPORT_SETTINGS, ...settings.transport });
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, transport);
+		};
 	}
 }

@@ -8,7 +8,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventsProperty, filtersProperty } from './shared/events/eventPicker';
 import { getAcsSystems, getDevices } from './methods/loadOptions';
-import { pollSeamEvents } from './polling/pollEvents';
+import { type CursorSettings, DEFAULT_CURSOR_SETTINGS } from './polling/eventCursor';
+import { pollSeamEvents, type PollSettings } from './polling/pollEvents';
+import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './shared/transport/client';
+
+/**
+ * How the node reads Seam: page size and per-poll budget (`poll`), and the connection
+ * (`transport`); whatever is left out keeps its default.
+ */
+export interface SeamPollingTriggerSettings {
+	poll?: Partial<CursorSettings>;
+	transport?: Partial<TransportSettings>;
+}
 
 /**
  * Starts a workflow on Seam events by asking Seam's /events/list on a schedule: for n8n
@@ -44,7 +55,18 @@ export class SeamPollingTrigger implements INodeType {
 
 	methods = { loadOptions: { getDevices, getAcsSystems } };
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollSeamEvents(this);
+	// n8n calls poll with its poll context as `this`, not this node, so the settings reach it
+	// through the closure made in the constructor.
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+
+	/** n8n builds the node without settings: the defaults apply. */
+	constructor(settings: SeamPollingTriggerSettings = {}) {
+		const resolved: PollSettings = {
+			poll: Object.freeze({ ...DEFAULT_CURSOR_SETTINGS, ...settings.poll }),
+			transport: Object.freeze({ ...DEFAULT_TRANSPORT_SETTINGS, ...settings.transport }),
+		};
+		this.poll = async function (this: IPollFunctions) {
+			return await pollSeamEvents(this, resolved);
+		};
 	}
 }

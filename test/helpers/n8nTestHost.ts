@@ -15,9 +15,11 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { SeamApi } from '../../credentials/SeamApi.credentials';
+import type { CursorSettings } from '../../nodes/Seam/polling/eventCursor';
 import { Seam } from '../../nodes/Seam/Seam.node';
 import { SeamPollingTrigger } from '../../nodes/Seam/SeamPollingTrigger.node';
 import { SeamTrigger } from '../../nodes/Seam/SeamTrigger.node';
+import type { TransportSettings } from '../../nodes/Seam/shared/transport/client';
 
 export const SEAM_NODE_TYPE = 'n8n-nodes-seam.seam';
 export const WEBHOOK_TRIGGER_TYPE = 'n8n-nodes-seam.seamTrigger';
@@ -28,13 +30,27 @@ export interface SeamCredentials {
 	apiUrl: string;
 }
 
+/**
+ * Settings the nodes are built with, instead of the defaults n8n's no-argument construction
+ * gives: `transport` for the Seam node and the polling trigger (a short timeout, no retries),
+ * `poll` for the polling trigger (small pages and budgets). The webhook trigger takes none.
+ */
+export interface NodeSettings {
+	transport?: Partial<TransportSettings>;
+	poll?: Partial<CursorSettings>;
+}
+
 /** This package's node types; tests may register a throwaway type in `types`. */
 export class PackageNodeTypes implements INodeTypes {
-	readonly types: Record<string, INodeType> = {
-		[SEAM_NODE_TYPE]: new Seam(),
-		[WEBHOOK_TRIGGER_TYPE]: new SeamTrigger(),
-		[POLLING_TRIGGER_TYPE]: new SeamPollingTrigger(),
-	};
+	readonly types: Record<string, INodeType>;
+
+	constructor({ transport, poll }: NodeSettings = {}) {
+		this.types = {
+			[SEAM_NODE_TYPE]: new Seam({ transport }),
+			[WEBHOOK_TRIGGER_TYPE]: new SeamTrigger(),
+			[POLLING_TRIGGER_TYPE]: new SeamPollingTrigger({ poll, transport }),
+		};
+	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		return this.getByNameAndVersion(nodeType);

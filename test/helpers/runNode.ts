@@ -17,7 +17,12 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { PackageNodeTypes, SEAM_NODE_TYPE, SeamCredentialsHelper } from './n8nTestHost';
+import {
+	type NodeSettings,
+	PackageNodeTypes,
+	SEAM_NODE_TYPE,
+	SeamCredentialsHelper,
+} from './n8nTestHost';
 
 export { SEAM_NODE_TYPE };
 
@@ -26,6 +31,8 @@ export interface RunOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 	timezone?: string;
+	/** The Seam node's timeout and retries, when the defaults do not suit the test. */
+	transport?: NodeSettings['transport'];
 }
 
 export interface RunResult {
@@ -104,7 +111,7 @@ export async function runSeamNode(
 	parameters: INodeParameters,
 	options: RunOptions,
 ): Promise<RunResult> {
-	const nodeTypes = new PackageNodeTypes();
+	const nodeTypes = new PackageNodeTypes({ transport: options.transport });
 	const node = buildNode(parameters, nodeTypes, options.continueOnFail);
 	const workflow = buildWorkflow(node, nodeTypes, options.timezone);
 

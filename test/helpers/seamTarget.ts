@@ -24,12 +24,16 @@ export interface SeamTarget {
 
 export const usingRealSeam = Boolean(process.env.SEAM_API_URL && process.env.SEAM_API_KEY);
 
-export async function startSeamTarget(options: SandboxOptions = {}): Promise<SeamTarget> {
+/** `transport`: the Seam node's timeout and retries in every run, unless a run says otherwise. */
+export async function startSeamTarget(
+	options: SandboxOptions = {},
+	{ transport }: Pick<RunOptions, 'transport'> = {},
+): Promise<SeamTarget> {
 	const sandbox = usingRealSeam ? undefined : await startSandbox(options);
 	const apiUrl = sandbox ? sandbox.url : (process.env.SEAM_API_URL as string);
 	const apiKey = sandbox ? sandbox.apiKey : (process.env.SEAM_API_KEY as string);
 	const run = (parameters: INodeParameters, runOptions: Omit<RunOptions, 'credentials'> = {}) =>
-		runSeamNode(parameters, { ...runOptions, credentials: { apiKey, apiUrl } });
+		runSeamNode(parameters, { transport, ...runOptions, credentials: { apiKey, apiUrl } });
 	return {
 		apiUrl,
 		apiKey,

@@ -9,7 +9,6 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import {
 	byId,
 	inDays,
@@ -29,18 +28,16 @@ const describeSandbox = usingRealSeam ? describe.skip : describe;
 
 let target: SeamTarget;
 let sandbox: Sandbox;
-const saved = { ...transportSettings };
 
 beforeAll(async () => {
 	if (usingRealSeam) return;
-	target = await startSeamTarget({ credentialIssueDelayMs: 0, accessMethodIssueDelayMs: 0 });
+	target = await startSeamTarget(
+		{ credentialIssueDelayMs: 0, accessMethodIssueDelayMs: 0 },
+		{ transport: { timeoutMs: TIMEOUT_MS, retries: 2, maxRetryAfterMs: 60_000 } },
+	);
 	sandbox = target.sandbox!;
-	Object.assign(transportSettings, { timeoutMs: TIMEOUT_MS, retries: 2, maxRetryAfterMs: 60_000 });
 });
-afterAll(async () => {
-	Object.assign(transportSettings, saved);
-	await target?.close();
-});
+afterAll(async () => target?.close());
 beforeEach(() => sandbox?.reset());
 afterEach(() => {
 	if (!sandbox) return;

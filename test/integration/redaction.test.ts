@@ -10,7 +10,6 @@ import type http from 'node:http';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import { type FakeServer, startFakeServer } from '../helpers/fakeServers';
 import { runSeamNode } from '../helpers/runNode';
 import { type CapturedRun, expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';
@@ -188,16 +187,12 @@ const cases: Case[] = [
 ];
 
 describe('an echoing server cannot make the node leak the API key', () => {
-	const saved = { ...transportSettings };
 	const savedLogLevel = process.env.N8N_LOG_LEVEL;
 	beforeAll(() => {
 		// Every log line the engine writes is captured and searched for the key.
 		process.env.N8N_LOG_LEVEL = 'debug';
-		// One attempt per run: retries would only repeat the same echo.
-		Object.assign(transportSettings, { timeoutMs: 5_000, retries: 0 });
 	});
 	afterAll(() => {
-		Object.assign(transportSettings, saved);
 		process.env.N8N_LOG_LEVEL = savedLogLevel;
 	});
 
@@ -215,6 +210,8 @@ describe('an echoing server cannot make the node leak the API key', () => {
 			runCapturingLogs(parameters, {
 				credentials: { apiKey: API_KEY, apiUrl: server.url },
 				continueOnFail,
+				// One attempt per run: retries would only repeat the same echo.
+				transport: { timeoutMs: 5_000, retries: 0 },
 			});
 
 		test('the node error', async () => {

@@ -5,7 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Seam/shared/transport/client';
+import { DEFAULT_TRANSPORT_SETTINGS } from '../../nodes/Seam/shared/transport/client';
 import {
 	byId,
 	inDays,
@@ -22,7 +22,7 @@ let target: SeamTarget;
 const describeSandbox = usingRealSeam ? describe.skip : describe;
 
 /** The attempts one idempotent request gets: the first and every retry. */
-const attemptsPerRequest = () => transportSettings.retries + 1;
+const attemptsPerRequest = () => DEFAULT_TRANSPORT_SETTINGS.retries + 1;
 
 describeSandbox('writes that leave nothing half done', () => {
 	let mainGroupId: string;

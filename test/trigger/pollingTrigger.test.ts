@@ -7,8 +7,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_CURSOR_SETTINGS } from '../../nodes/Seam/polling/eventCursor';
-import { pollSettings } from '../../nodes/Seam/polling/pollEvents';
+import { type CursorSettings, DEFAULT_CURSOR_SETTINGS } from '../../nodes/Seam/polling/eventCursor';
 import { captureLogs, safeStringify } from '../helpers/captureLogs';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { POLLING_TRIGGER_TYPE, TriggerUnderTest } from './helpers/n8nHarness';
@@ -32,19 +31,22 @@ afterAll(async () => {
 	await sandbox.close();
 });
 
-beforeEach(() => {
-	sandbox.reset();
-	Object.assign(pollSettings, DEFAULT_CURSOR_SETTINGS);
-	trigger = new TriggerUnderTest({
+/** The trigger under test; `poll` replaces default cursor settings (smaller pages and budgets). */
+const pollingTrigger = (poll?: Partial<CursorSettings>) =>
+	new TriggerUnderTest({
 		type: POLLING_TRIGGER_TYPE,
 		name: 'Seam Polling Trigger',
 		parameters: { events: ['lock.unlocked', 'access_method.issued'] },
 		credentials: { apiKey: sandbox.apiKey, apiUrl: sandbox.url },
+		settings: { poll },
 	});
+
+beforeEach(() => {
+	sandbox.reset();
+	trigger = pollingTrigger();
 });
 
 afterEach(() => {
-	Object.assign(pollSettings, DEFAULT_CURSOR_SETTINGS);
 	expect(sandbox.contractViolations).toEqual([]);
 });
 
@@ -71,7 +73,7 @@ test('activation emits nothing from before; each later event comes once, oldest 
 });
 
 test('thousands of events, some sharing a millisecond, small pages: each exactly once across restarting polls', async () => {
-	Object.assign(pollSettings, { pageSize: 40, maxRequests: 6 });
+	trigger = pollingTrigger({ pageSize: 40, maxRequests: 6 });
 	expect(await trigger.poll()).toBeNull();
 
 	const expected: string[] = [];
@@ -96,11 +98,13 @@ test('thousands of events, some sharing a millisecond, small pages: each exactly
 	expect(new Set(seen).size).toBe(seen.length);
 	expect([...seen].sort()).toEqual([...expected].sort());
 	// The stored cursor stays small once caught up: the last minute's ids at most.
-	expect(JSON.stringify(trigger.nodeStaticData).length).toBeLessThan(pollSettings.maxSeen * 60);
+	expect(JSON.stringify(trigger.nodeStaticData).length).toBeLessThan(
+		DEFAULT_CURSOR_SETTINGS.maxSeen * 60,
+	);
 });
 
 test('as n8n saves the cursor (at activation and when a poll emits, not after a null poll), restarts repeat nothing', async () => {
-	Object.assign(pollSettings, { pageSize: 20, maxRequests: 2 });
+	trigger = pollingTrigger({ pageSize: 20, maxRequests: 2 });
 	trigger.setParameters({ events: ['lock.unlocked'], filters: { deviceIds: [FRONT_DOOR] } });
 	const n8n = trigger.activePolling();
 	const emitted: string[] = [];

@@ -3,7 +3,6 @@
  * (continueOnFail), not in the run data n8n stores, not in any log line. The SDK's own errors
  * hold the Authorization header, so every error class Seam can produce is tried here.
  */
-import { transportSettings } from '../../nodes/Seam/shared/transport/client';
 import { closedPort, type FakeServer, jsonError, startFakeServer } from '../helpers/fakeServers';
 import { expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';
 
@@ -96,15 +95,12 @@ const scenarios: Scenario[] = [
 ];
 
 describe('errors from Seam reach the user cleanly, without the API key', () => {
-	const saved = { ...transportSettings };
+	// Long enough that a loaded machine still answers the other scenarios in time.
+	const transport = { timeoutMs: 1_500, retries: 0 };
 	beforeAll(() => {
 		// Every log line the engine writes is captured and searched for the key.
 		process.env.N8N_LOG_LEVEL = 'debug';
-		// Long enough that a loaded machine still answers the other scenarios in time.
-		transportSettings.timeoutMs = 1_500;
-		transportSettings.retries = 0;
 	});
-	afterAll(() => Object.assign(transportSettings, saved));
 
 	for (const scenario of scenarios) {
 		describe(scenario.name, () => {
@@ -119,6 +115,7 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 			test("the node fails with Seam's message, type, status and request id", async () => {
 				const captured = await runCapturingLogs(getSystem, {
 					credentials: { apiKey: API_KEY, apiUrl: endpoint },
+					transport,
 				});
 				const { error, items } = captured.result;
 				expect(items).toEqual([]);
@@ -135,6 +132,7 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 					credentials: { apiKey: API_KEY, apiUrl: endpoint },
 					continueOnFail: true,
 					input: [{ n: 1 }, { n: 2 }],
+					transport,
 				});
 				const { result } = captured;
 				expect(result.error).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { connectToSeam, type SeamApi } from '../shared/transport/client';
+import { connectToSeam, type SeamApi, type TransportSettings } from '../shared/transport/client';
 import { findOperation } from './registry';
 import { resources } from './resources';
 
@@ -23,10 +23,13 @@ function withoutSecret<E extends NodeApiError | NodeOperationError>(error: E, ap
 	return error;
 }
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(
+	this: IExecuteFunctions,
+	transport: Readonly<TransportSettings>,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
-	const api = await connectToSeam(this);
+	const api = await connectToSeam(this, transport);
 
 	for (let i = 0; i < items.length; i++) {
 		const resource = this.getNodeParameter('resource', i) as string;

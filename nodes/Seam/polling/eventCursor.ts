@@ -64,13 +64,14 @@ export interface CursorSettings {
 
 // At most 5,000 events per poll; the stored state stays under about 2 × 500 + 250 ids (70 KB)
 // in the worst case and holds only the last minute's ids in normal operation.
-export const DEFAULT_CURSOR_SETTINGS: CursorSettings = {
+// Frozen, since every cursor started without settings of its own shares it.
+export const DEFAULT_CURSOR_SETTINGS: Readonly<CursorSettings> = Object.freeze({
 	pageSize: 250,
 	maxRequests: 20,
 	overlapMs: 60_000,
 	maxSeen: 500,
 	maxPollMs: 45_000,
-};
+});
 
 /** JSON-safe: stored as is in the node's static data. Times are epoch milliseconds. */
 export interface CursorState {

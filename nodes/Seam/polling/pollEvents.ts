@@ -1,12 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { SeamApi } from '../shared/transport/client';
+import type { SeamApi, TransportSettings } from '../shared/transport/client';
 import type { SeamParams, SeamClient } from '../shared/transport/sdk';
 import {
 	advanceCursor,
 	type CursorSettings,
-	DEFAULT_CURSOR_SETTINGS,
 	isListedEvent,
 	latestEvent,
 	type ListedEvent,
@@ -24,8 +23,12 @@ import { connectToSeam } from '../shared/transport/client';
 
 const CURSOR_KEY = 'eventCursor';
 
-/** Page size and per-poll budget (requests, time); tests lower them to exercise paging and backlogs. */
-export const pollSettings: CursorSettings = { ...DEFAULT_CURSOR_SETTINGS };
+/** How a poll reads Seam: page size and per-poll budget (`poll`), and the connection (`transport`). */
+export interface PollSettings {
+	poll: Readonly<CursorSettings>;
+	transport: Readonly<TransportSettings>;
+}
+
 /** How far back "Fetch Test Event" looks. */
 const TEST_EVENT_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -65,13 +68,14 @@ async function fetchTestEvent(
 	context: IPollFunctions,
 	list: ListEvents,
 	selection: EventSelection,
+	settings: Readonly<CursorSettings>,
 ): Promise<INodeExecutionData[][]> {
 	const from = Date.now() - TEST_EVENT_LOOKBACK_MS;
 	const event = await latestEvent(
 		list,
 		from,
 		(candidate) => matchesSelection(candidate as IDataObject, selection),
-		pollSettings,
+		settings,
 	);
 	if (!event) {
 		throw new NodeOperationError(context.getNode(), 'No matching Seam event in the last 30 days', {
@@ -84,22 +88,24 @@ async function fetchTestEvent(
 
 export async function pollSeamEvents(
 	context: IPollFunctions,
+	settings: PollSettings,
 ): Promise<INodeExecutionData[][] | null> {
 	const selection = nodeSelection(context);
-	const api = await connectToSeam(context);
+	const api = await connectToSeam(context, settings.transport);
 	const list = eventLister(context, api, selection);
 	// The editor's "Fetch Test Event": show something real, leave the cursor alone.
-	if (context.getMode() === 'manual') return await fetchTestEvent(context, list, selection);
+	if (context.getMode() === 'manual')
+		return await fetchTestEvent(context, list, selection, settings.poll);
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = parseCursorState(staticData[CURSOR_KEY]);
 	if (!stored) {
 		// First poll (on activation): start from now, emit nothing from before.
-		const started = await startCursor(list, Date.now(), pollSettings);
+		const started = await startCursor(list, Date.now(), settings.poll);
 		staticData[CURSOR_KEY] = started as unknown as IDataObject;
 		return null;
 	}
-	const { state, events } = await advanceCursor(stored, list, pollSettings);
+	const { state, events } = await advanceCursor(stored, list, settings.poll);
 	staticData[CURSOR_KEY] = state as unknown as IDataObject;
 	// The cursor moves over every listed event; the device/system filters only choose the output.
 	const wanted = (events as IDataObject[]).filter((event) => matchesSelection(event, selection));

@@ -23,6 +23,7 @@ import type {
 import { NodeHelpers, ObservableObject, Workflow } from 'n8n-workflow';
 
 import {
+	type NodeSettings,
 	PackageNodeTypes,
 	POLLING_TRIGGER_TYPE,
 	type SeamCredentials,
@@ -70,7 +71,7 @@ export function additionalDataFor(
  * stores it. Each context is built from a fresh Workflow over that stored copy.
  */
 export class TriggerUnderTest {
-	readonly nodeTypes = new PackageNodeTypes();
+	readonly nodeTypes: PackageNodeTypes;
 	node: INode;
 	/** The workflow's static data as saved in n8n's database. */
 	savedStaticData: IDataObject = {};
@@ -83,7 +84,10 @@ export class TriggerUnderTest {
 		credentials: SeamCredentials;
 		n8nBaseUrl?: string;
 		name?: string;
+		/** Settings the nodes are built with instead of their defaults (n8nTestHost.ts). */
+		settings?: NodeSettings;
 	}) {
+		this.nodeTypes = new PackageNodeTypes(options.settings);
 		this.credentials = options.credentials;
 		this.n8nBaseUrl = options.n8nBaseUrl ?? 'http://127.0.0.1:5678';
 		this.node = {

@@ -8,17 +8,26 @@ import type {
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
 import { type Redactor, secretRedactor } from './redact';
-import { seamRetryOptions } from './retryPolicy';
+import { type RetrySettings, seamRetryOptions } from './retryPolicy';
 import { loadSeamSdk, type SeamClient } from './sdk';
 
 type SeamContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
+/** How a connection talks to Seam; retryPolicy.ts says which failures are retried. */
+export interface TransportSettings extends RetrySettings {
+	/** Timeout of each attempt (ms). */
+	timeoutMs: number;
+}
+
 /**
- * Timeout of each attempt, retries after the first attempt, and the longest Retry-After waited
- * for (retryPolicy.ts says what is retried). Read when a connection first calls Seam, so a host
- * can shorten them.
+ * A workflow waits up to 30 s for each attempt, retries twice, and waits for a Retry-After of up
+ * to a minute. Frozen, since every connection made without settings of its own shares it.
  */
-export const transportSettings = { timeoutMs: 30_000, retries: 2, maxRetryAfterMs: 60_000 };
+export const DEFAULT_TRANSPORT_SETTINGS: Readonly<TransportSettings> = Object.freeze({
+	timeoutMs: 30_000,
+	retries: 2,
+	maxRetryAfterMs: 60_000,
+});
 
 /**
  * The one door to Seam. Every call goes through `call`, which turns whatever the SDK throws into a
@@ -31,7 +40,10 @@ export interface SeamApi {
 	call<T>(request: (seam: SeamClient) => PromiseLike<T>, itemIndex?: number): Promise<T>;
 }
 
-export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
+export async function connectToSeam(
+	context: SeamContext,
+	settings: Readonly<TransportSettings> = DEFAULT_TRANSPORT_SETTINGS,
+): Promise<SeamApi> {
 	const credentials = await context.getCredentials<SeamApiCredentials>(SEAM_CREDENTIAL_NAME);
 	const endpoint = endpointOf(credentials);
 	const apiKey = credentials.apiKey;
@@ -44,8 +56,8 @@ export async function connectToSeam(context: SeamContext): Promise<SeamApi> {
 			// environment cannot redirect requests (and the API key) elsewhere.
 			seam = SeamHttp.fromApiKey(apiKey, {
 				endpoint,
-				timeout: transportSettings.timeoutMs,
-				axiosRetryOptions: seamRetryOptions({ ...transportSettings }),
+				timeout: settings.timeoutMs,
+				axiosRetryOptions: seamRetryOptions(settings),
 			});
 		}
 		return seam;

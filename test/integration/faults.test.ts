@@ -225,7 +225,7 @@ const creates: CreateCase[] = [
 					resource: 'acsUser',
 					operation: 'getMany',
 					acsSystemId: salto,
-					search: 'Fran Fault',
+					filters: { search: 'Fran Fault' },
 					returnAll: true,
 				})
 			).map((item) => item.json),

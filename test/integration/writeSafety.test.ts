@@ -53,7 +53,7 @@ describeSandbox('writes that leave nothing half done', () => {
 				operation: 'getMany',
 				acsSystemId: salto,
 				returnAll: true,
-				search: name,
+				filters: { search: name },
 			})
 		).filter((item) => item.json.full_name === name);
 

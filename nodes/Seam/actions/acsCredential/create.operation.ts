@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { pinCodeProviderNotice } from '../../shared/descriptions/notices';
 import { acsSystemLocator, acsUserLocator } from '../../shared/descriptions/locators';
@@ -12,6 +12,7 @@ import {
 import { readWaitTimeout, waitTimeoutOption } from '../../shared/descriptions/waitTimeout';
 import { afterCreate } from '../../shared/access/afterCreate';
 import { providerRules } from '../../shared/access/providers';
+import { waitUntil } from '../../shared/access/waitUntil';
 import { describeValue, type FormReader, readForm, type TimeWindow } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
@@ -85,6 +86,7 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** The credential once its PIN is generated: the create answers before the system has made it. */
 async function waitForCode(
 	context: IExecuteFunctions,
 	api: SeamApi,
@@ -93,26 +95,22 @@ async function waitForCode(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const acs_credential_id = credential.acs_credential_id as string;
-	const deadline = Date.now() + timeoutSeconds * 1000;
-	let current = credential;
-	while (!current.code) {
-		if (Date.now() >= deadline) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`The PIN code was not ready within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
-				{
-					itemIndex,
-					description: `The credential ${acs_credential_id} exists; its PIN was not generated yet. Read it later with Credential → Get, or raise "Wait Timeout".`,
-				},
-			);
-		}
-		await sleep(POLL_INTERVAL_MS);
-		current = (await api.call(
-			(seam) => seam.acs.credentials.get({ acs_credential_id }),
-			itemIndex,
-		)) as IDataObject;
-	}
-	return current;
+	return await waitUntil({
+		first: credential,
+		read: async () =>
+			(await api.call(
+				(seam) => seam.acs.credentials.get({ acs_credential_id }),
+				itemIndex,
+			)) as IDataObject,
+		ready: (current) => Boolean(current.code),
+		timeoutSeconds,
+		intervalMs: POLL_INTERVAL_MS,
+		timedOut: (_last, waited) =>
+			new NodeOperationError(context.getNode(), `The PIN code was not ready within ${waited}`, {
+				itemIndex,
+				description: `The credential ${acs_credential_id} exists; its PIN was not generated yet. Read it later with Credential → Get, or raise "Wait Timeout".`,
+			}),
+	});
 }
 
 const ENTRANCES_LABEL = 'Allowed Entrance Names or IDs';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { SeamApi } from '../transport/client';
+import { waitUntil } from './waitUntil';
 
 const POLL_INTERVAL_MS = 500;
 
@@ -16,28 +17,31 @@ export async function waitUntilIssued(
 	timeoutSeconds: number,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const deadline = Date.now() + timeoutSeconds * 1000;
-	for (;;) {
-		const methods = (await api.call(
-			(seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }),
-			itemIndex,
-		)) as unknown as IDataObject[];
-		const pending = methods.filter((m) => m.is_issued !== true);
-		if (methods.length > 0 && pending.length === 0) return methods;
-		if (Date.now() >= deadline) {
+	const pending = (methods: IDataObject[]) => methods.filter((m) => m.is_issued !== true);
+	return await waitUntil({
+		read: async () =>
+			(await api.call(
+				(seam) => seam.accessMethods.list({ access_grant_id: accessGrantId }),
+				itemIndex,
+			)) as unknown as IDataObject[],
+		ready: (methods) => methods.length > 0 && pending(methods).length === 0,
+		timeoutSeconds,
+		intervalMs: POLL_INTERVAL_MS,
+		timedOut: (methods, waited) => {
 			const which =
-				pending.map((m) => `${m.mode} ${m.access_method_id}`).join(', ') || 'none created yet';
-			throw new NodeOperationError(
+				pending(methods)
+					.map((m) => `${m.mode} ${m.access_method_id}`)
+					.join(', ') || 'none created yet';
+			return new NodeOperationError(
 				context.getNode(),
-				`The access methods were not issued within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
+				`The access methods were not issued within ${waited}`,
 				{
 					itemIndex,
 					description: `Access Grant ${accessGrantId} exists. Not issued yet: ${which}. Read them later with Access Method → Get Many, or raise "Wait Timeout".`,
 				},
 			);
-		}
-		await sleep(POLL_INTERVAL_MS);
-	}
+		},
+	});
 }
 
 function doorName(door: IDataObject): string {

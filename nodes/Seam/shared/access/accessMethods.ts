@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { displayName } from '../seamObjects/displayName';
 import type { SeamApi } from '../transport/client';
 import { waitUntil } from './waitUntil';
 
@@ -44,15 +45,6 @@ export async function waitUntilIssued(
 	});
 }
 
-function doorName(door: IDataObject): string {
-	return String(
-		door.display_name ??
-			(door.properties as IDataObject | undefined)?.name ??
-			door.device_id ??
-			door.acs_entrance_id,
-	);
-}
-
 /** The doors one access method opens: its devices and ACS entrances, by name and ID. */
 export async function doorsOf(
 	api: SeamApi,
@@ -71,12 +63,12 @@ export async function doorsOf(
 		...(related.devices ?? []).map((d) => ({
 			type: 'device',
 			device_id: d.device_id,
-			name: doorName(d),
+			name: displayName(d, d.device_id),
 		})),
 		...(related.acs_entrances ?? []).map((e) => ({
 			type: 'acs_entrance',
 			acs_entrance_id: e.acs_entrance_id,
-			name: doorName(e),
+			name: displayName(e, e.acs_entrance_id),
 		})),
 	];
 }

@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { displayName } from '../seamObjects/displayName';
 import type { SeamApi } from '../transport/client';
-
-function name(thing: IDataObject, id: string): string {
-	return String(thing.display_name ?? (thing.properties as IDataObject | undefined)?.name ?? id);
-}
 
 /**
  * A PIN code can only be programmed on devices with `can_program_online_access_codes` and ACS
- * entrances with `can_unlock_with_code` (seed 003, step 1). Checked before the grant exists, so
- * the user learns which door is the problem instead of getting an unissued PIN.
+ * entrances with `can_unlock_with_code`. Checked before the grant exists, so the user learns
+ * which door is the problem instead of getting an unissued PIN.
  */
 export async function assertPinCapable(
 	context: IExecuteFunctions,
@@ -26,7 +23,7 @@ export async function assertPinCapable(
 		)) as IDataObject;
 		if (device.can_program_online_access_codes !== true) {
 			problems.push(
-				`device "${name(device, device_id)}" (${device_id}) cannot take online PIN codes`,
+				`device "${displayName(device, device_id)}" (${device_id}) cannot take online PIN codes`,
 			);
 		}
 	}
@@ -37,7 +34,7 @@ export async function assertPinCapable(
 		)) as IDataObject;
 		if (entrance.can_unlock_with_code !== true) {
 			problems.push(
-				`entrance "${name(entrance, acs_entrance_id)}" (${acs_entrance_id}) cannot be unlocked with a code`,
+				`entrance "${displayName(entrance, acs_entrance_id)}" (${acs_entrance_id}) cannot be unlocked with a code`,
 			);
 		}
 	}

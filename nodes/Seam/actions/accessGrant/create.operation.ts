@@ -252,14 +252,14 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 }
 
 /**
- * The grant already made for this key, brought up to date with the requested times; undefined
- * when there is none yet.
+ * The grant already made for this key, with its times moved to the requested ones; undefined
+ * when there is none yet. `moved` says the grant in hand still shows the old times.
  */
 async function existingGrant(
 	api: SeamApi,
 	params: CreateParams,
 	i: number,
-): Promise<IDataObject | undefined> {
+): Promise<{ grant: IDataObject; moved: boolean } | undefined> {
 	const access_grant_key = params.access_grant_key;
 	if (!access_grant_key) return undefined;
 	const found = (await api.call(
@@ -270,20 +270,19 @@ async function existingGrant(
 	if (!grant) return undefined;
 	const same = (a: unknown, b: unknown) =>
 		(a ? Date.parse(String(a)) : null) === (b ? Date.parse(String(b)) : null);
-	if (!same(grant.starts_at, params.starts_at) || !same(grant.ends_at, params.ends_at)) {
-		const access_grant_id = String(grant.access_grant_id);
-		await api.call(
-			(seam) =>
-				seam.accessGrants.update({
-					access_grant_id,
-					starts_at: params.starts_at,
-					ends_at: params.ends_at,
-				}),
-			i,
-		);
-		return (await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject;
+	if (same(grant.starts_at, params.starts_at) && same(grant.ends_at, params.ends_at)) {
+		return { grant, moved: false };
 	}
-	return grant;
+	await api.call(
+		(seam) =>
+			seam.accessGrants.update({
+				access_grant_id: String(grant.access_grant_id),
+				starts_at: params.starts_at,
+				ends_at: params.ends_at,
+			}),
+		i,
+	);
+	return { grant, moved: true };
 }
 
 /**
@@ -316,12 +315,19 @@ export async function execute(
 	if (!reused && inputs.wantsPin) await assertPinCapable(this, api, inputs, i);
 	if (!reused) await reuseIdentityByEmail(api, inputs.params, i);
 	const grant =
-		reused ??
+		reused?.grant ??
 		((await api.call((seam) => seam.accessGrants.create(inputs.params), i)) as IDataObject);
-	const output: IDataObject = { ...grant, reused_existing_grant: Boolean(reused) };
-	if (!inputs.waitUntilIssued) return output;
-
 	const access_grant_id = String(grant.access_grant_id);
+	const output: IDataObject = { ...grant, reused_existing_grant: Boolean(reused) };
+	// Moved times, and the warnings issuing can add (e.g. requested_code_unavailable), show only in
+	// a fresh read: one read, as late as possible, covers both.
+	const readAgain = async () =>
+		Object.assign(
+			output,
+			(await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject,
+		);
+	if (!inputs.waitUntilIssued) return reused?.moved ? await readAgain() : output;
+
 	const rerun = inputs.params.access_grant_key
 		? 'Running this step again with the same Access Grant Key returns it instead of creating another.'
 		: 'Read it with Access Grant → Get before running this step again, or set an Access Grant Key so that re-runs are safe.';
@@ -331,11 +337,7 @@ export async function execute(
 		{ what: `Access Grant ${access_grant_id}`, rerun },
 		async () => {
 			const methods = await waitUntilIssued(this, api, access_grant_id, inputs.waitTimeout, i);
-			// Issuing can add warnings to the grant (e.g. requested_code_unavailable): read it again.
-			Object.assign(
-				output,
-				(await api.call((seam) => seam.accessGrants.get({ access_grant_id }), i)) as IDataObject,
-			);
+			await readAgain();
 			output.access_methods = methods;
 			output.pin_codes = await pinCodesWithDoors(api, methods, i);
 			return output;

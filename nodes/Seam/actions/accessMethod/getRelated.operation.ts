@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { accessGrantLocator, accessMethodLocator } from '../../shared/descriptions/locators';
-import { doorsOf } from '../../shared/access/accessMethods';
+import { doorsIn, type RelatedDoors } from '../../shared/access/accessMethods';
 import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { OperationOption } from '../node.type';
@@ -20,7 +20,11 @@ export const properties: INodeProperties[] = [
 	accessMethodLocator(),
 ];
 
-/** Which doors the method opens (seed 003, step 4): the devices, entrances and spaces it covers. */
+/**
+ * Which doors the method opens: the devices, entrances and spaces it covers. One getRelated
+ * answer holds them all; `doors` is its devices and entrances by name, as in an Access Grant's
+ * `pin_codes`.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	i: number,
@@ -38,10 +42,10 @@ export async function execute(
 				include: ['devices', 'acs_entrances', 'spaces'],
 			}),
 		i,
-	)) as unknown as IDataObject;
+	)) as unknown as RelatedDoors & { spaces?: IDataObject[] };
 	return {
 		access_method_id,
-		doors: await doorsOf(api, access_method_id, i),
+		doors: doorsIn(related),
 		devices: related.devices ?? [],
 		acs_entrances: related.acs_entrances ?? [],
 		spaces: related.spaces ?? [],

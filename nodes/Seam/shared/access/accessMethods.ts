@@ -45,20 +45,14 @@ export async function waitUntilIssued(
 	});
 }
 
-/** The doors one access method opens: its devices and ACS entrances, by name and ID. */
-export async function doorsOf(
-	api: SeamApi,
-	accessMethodId: string,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const related = (await api.call(
-		(seam) =>
-			seam.accessMethods.getRelated({
-				access_method_ids: [accessMethodId],
-				include: ['devices', 'acs_entrances'],
-			}),
-		itemIndex,
-	)) as unknown as { devices?: IDataObject[]; acs_entrances?: IDataObject[] };
+/** What `accessMethods.getRelated` answers, as far as doors go. */
+export interface RelatedDoors {
+	devices?: IDataObject[];
+	acs_entrances?: IDataObject[];
+}
+
+/** The doors in a getRelated answer: its devices and ACS entrances, by name and ID. */
+export function doorsIn(related: RelatedDoors): IDataObject[] {
 	return [
 		...(related.devices ?? []).map((d) => ({
 			type: 'device',
@@ -71,6 +65,23 @@ export async function doorsOf(
 			name: displayName(e, e.acs_entrance_id),
 		})),
 	];
+}
+
+/** The doors one access method opens. */
+async function doorsOf(
+	api: SeamApi,
+	accessMethodId: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const related = (await api.call(
+		(seam) =>
+			seam.accessMethods.getRelated({
+				access_method_ids: [accessMethodId],
+				include: ['devices', 'acs_entrances'],
+			}),
+		itemIndex,
+	)) as unknown as RelatedDoors;
+	return doorsIn(related);
 }
 
 /** What a guest message needs: each PIN with the doors it opens. */

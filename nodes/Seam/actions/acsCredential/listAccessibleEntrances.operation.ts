@@ -1,37 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { acsSystemLocator, credentialLocator } from '../../shared/descriptions/locators';
-import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../shared/transport/client';
-import type { OperationOption } from '../node.type';
-
-export const option: OperationOption = {
-	name: 'List Accessible Entrances',
-	description: 'List the entrances a credential opens',
-	action: 'List entrances a credential opens',
-};
-
-export const properties: INodeProperties[] = [
-	acsSystemLocator({
-		required: false,
-		description: 'Narrows the credential list to this ACS system. Optional.',
-	}),
-	credentialLocator(),
-];
+import { answerTo, CREDENTIAL, pickedObjectOperation } from '../pickedObject';
 
 /** One output item per entrance the credential opens. */
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	api: SeamApi,
-): Promise<IDataObject[]> {
-	const form = readForm(this, i);
-	// ACS System only narrows the Credential list in the editor and is not sent; a value that is
-	// not an ID still means a broken mapping, so it is refused like any other field.
-	form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
-	const acs_credential_id = form.id({ name: 'credentialId', label: 'Credential' });
-	return (await api.call(
-		(seam) => seam.acs.credentials.listAccessibleEntrances({ acs_credential_id }),
-		i,
-	)) as unknown as IDataObject[];
-}
+export const { option, properties, execute } = pickedObjectOperation(
+	CREDENTIAL,
+	{
+		name: 'List Accessible Entrances',
+		description: 'List the entrances a credential opens',
+		action: 'List entrances a credential opens',
+	},
+	answerTo((seam, acs_credential_id) =>
+		seam.acs.credentials.listAccessibleEntrances({ acs_credential_id }),
+	),
+);

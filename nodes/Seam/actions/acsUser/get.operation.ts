@@ -1,23 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ACS_USER, answerTo, pickedObjectOperation } from '../pickedObject';
 
-import { acsUserLocator } from '../../shared/descriptions/locators';
-import { readForm } from '../../shared/parameters';
-import type { SeamApi } from '../../shared/transport/client';
-import type { OperationOption } from '../node.type';
-
-export const option: OperationOption = {
-	name: 'Get',
-	description: 'Get a user',
-	action: 'Get an ACS user',
-};
-
-export const properties: INodeProperties[] = [acsUserLocator()];
-
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	api: SeamApi,
-): Promise<IDataObject> {
-	const acs_user_id = readForm(this, i).id({ name: 'acsUserId', label: 'ACS User' });
-	return (await api.call((seam) => seam.acs.users.get({ acs_user_id }), i)) as IDataObject;
-}
+export const { option, properties, execute } = pickedObjectOperation(
+	ACS_USER,
+	{ name: 'Get', description: 'Get a user', action: 'Get an ACS user' },
+	answerTo((seam, acs_user_id) => seam.acs.users.get({ acs_user_id })),
+);

@@ -19,6 +19,7 @@ import { describeValue, readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
 import type { OperationOption } from '../node.type';
+import { emailField, fullNameField, phoneNumberField, readPerson } from '../personFields';
 
 type CreateParams = SeamParams<SeamClient['accessGrants']['create']>;
 
@@ -59,31 +60,10 @@ export const properties: INodeProperties[] = [
 		default: 'new',
 	},
 	userIdentityLocator({ displayOptions: { show: { grantTo: ['existing'] } } }),
-	{
-		displayName: 'Full Name',
-		name: 'fullName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Jane Guest',
+	...[fullNameField('e.g. Jane Guest'), emailField, phoneNumberField].map((field) => ({
+		...field,
 		displayOptions: { show: { grantTo: ['new'] } },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		displayOptions: { show: { grantTo: ['new'] } },
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		description: 'In E.164 format, e.g. +15555550100',
-		displayOptions: { show: { grantTo: ['new'] } },
-	},
+	})),
 	grantDevicesMultiSelect,
 	grantEntrancesMultiSelect,
 	grantSpacesMultiSelect,
@@ -232,14 +212,7 @@ async function readInputs(context: IExecuteFunctions, i: number): Promise<Inputs
 			label: 'User Identity',
 		});
 	} else {
-		const user_identity: IDataObject = {
-			full_name: form.requiredText({ name: 'fullName', label: 'Full Name' }),
-		};
-		const email = form.text({ name: 'email', label: 'Email' });
-		const phone = form.text({ name: 'phoneNumber', label: 'Phone Number' });
-		if (email) user_identity.email_address = email;
-		if (phone) user_identity.phone_number = phone;
-		(params as { user_identity: IDataObject }).user_identity = user_identity;
+		(params as { user_identity: IDataObject }).user_identity = readPerson(form);
 	}
 	return {
 		params,

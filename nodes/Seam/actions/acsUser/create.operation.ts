@@ -13,6 +13,7 @@ import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
 import type { OperationOption } from '../node.type';
+import { fullNameField, personAdditionalFields, readPerson } from '../personFields';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -24,47 +25,18 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [
 	acsUserProviderNotice,
 	acsSystemLocator(),
-	{
-		displayName: 'Full Name',
-		name: 'fullName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. June Doe',
-	},
+	fullNameField('e.g. June Doe'),
 	...accessScheduleFields(false),
 	accessGroupsMultiSelect({
 		displayName: 'Access Groups to Join Names or IDs',
 		description:
 			'Access groups the new user joins right after creation (Salto KS: they decide which entrances the user opens). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +15555550100',
-				description: 'In E.164 format',
-			},
-			allowAccessWithoutEndOption(
-				'Whether the user may join access groups without an access schedule, keeping that access until someone removes it. Off: joining access groups needs Access Starts At and Access Ends At.',
-			),
-		],
-	},
+	personAdditionalFields(
+		allowAccessWithoutEndOption(
+			'Whether the user may join access groups without an access schedule, keeping that access until someone removes it. Off: joining access groups needs Access Starts At and Access Ends At.',
+		),
+	),
 	userIdentityLocator({
 		required: false,
 		description:
@@ -157,7 +129,7 @@ export async function execute(
 ): Promise<IDataObject> {
 	const form = readForm(this, i);
 	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
-	const full_name = form.requiredText({ name: 'fullName', label: 'Full Name' });
+	const person = readPerson(form, 'additionalFields');
 	const accessGroupIds = form.idList(GROUPS);
 	const allowAccessWithoutEnd = readAllowAccessWithoutEnd(form, 'additionalFields');
 	const access_schedule = await readAccessSchedule(form, {
@@ -165,15 +137,11 @@ export async function execute(
 		bothEmpty: 'create the user without a schedule',
 	});
 	const user_identity_id = form.optionalId({ name: 'userIdentityId', label: 'User Identity' });
-	const email_address = form.text({ name: 'additionalFields.email', label: 'Email' });
-	const phone_number = form.text({ name: 'additionalFields.phoneNumber', label: 'Phone Number' });
 
 	await assertGroupsInSystem(this, api, acs_system_id, accessGroupIds, i);
 
-	const body: SeamParams<SeamClient['acs']['users']['create']> = { acs_system_id, full_name };
+	const body: SeamParams<SeamClient['acs']['users']['create']> = { acs_system_id, ...person };
 	if (access_schedule) body.access_schedule = access_schedule;
-	if (email_address) body.email_address = email_address;
-	if (phone_number) body.phone_number = phone_number;
 	if (user_identity_id) body.user_identity_id = user_identity_id;
 
 	const user = (await api.call((seam) => seam.acs.users.create(body), i)) as IDataObject;

@@ -11,6 +11,7 @@ import { type FormReader, readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
 import type { OperationOption } from '../node.type';
+import { emailField, phoneNumberField } from '../personFields';
 
 const USER = { name: 'acsUserId', label: 'ACS User' };
 const EMAIL = updateField('email', 'Email');
@@ -26,21 +27,9 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [
 	acsUserLocator(),
 	updateFieldsCollection([
-		{
-			displayName: EMAIL.label,
-			name: 'email',
-			type: 'string',
-			placeholder: 'name@email.com',
-			default: '',
-		},
+		emailField,
 		{ displayName: FULL_NAME.label, name: 'fullName', type: 'string', default: '' },
-		{
-			displayName: PHONE.label,
-			name: 'phoneNumber',
-			type: 'string',
-			default: '',
-			description: 'In E.164 format, e.g. +15555550100',
-		},
+		phoneNumberField,
 	]),
 	...accessScheduleFields(false).map((field) => ({
 		...field,

@@ -10,6 +10,7 @@ import { readForm } from '../../shared/parameters';
 import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
 import type { OperationOption } from '../node.type';
+import { fullNameField, personAdditionalFields, readPerson } from '../personFields';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -18,45 +19,15 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Full Name',
-		name: 'fullName',
+	fullNameField('e.g. Jane Doe'),
+	personAdditionalFields({
+		displayName: 'User Identity Key',
+		name: 'userIdentityKey',
 		type: 'string',
 		default: '',
-		required: true,
-		placeholder: 'e.g. Jane Doe',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				description: 'In E.164 format, e.g. +15555550100',
-			},
-			{
-				displayName: 'User Identity Key',
-				name: 'userIdentityKey',
-				type: 'string',
-				default: '',
-				description:
-					'Your own unique key for this person (for example the guest or tenant ID in your system). Makes this step safe to run again: if a user identity with this key exists, it is returned instead of creating a second one.',
-			},
-		],
-	},
+		description:
+			'Your own unique key for this person (for example the guest or tenant ID in your system). Makes this step safe to run again: if a user identity with this key exists, it is returned instead of creating a second one.',
+	}),
 ];
 
 /** The identity already made with this key, or undefined; Seam answers 404 when there is none. */
@@ -84,9 +55,7 @@ export async function execute(
 	api: SeamApi,
 ): Promise<IDataObject> {
 	const form = readForm(this, i);
-	const full_name = form.requiredText({ name: 'fullName', label: 'Full Name' });
-	const email_address = form.text({ name: 'additionalFields.email', label: 'Email' });
-	const phone_number = form.text({ name: 'additionalFields.phoneNumber', label: 'Phone Number' });
+	const person = readPerson(form, 'additionalFields');
 	const user_identity_key = form.text({
 		name: 'additionalFields.userIdentityKey',
 		label: 'User Identity Key',
@@ -96,9 +65,7 @@ export async function execute(
 		const existing = await existingIdentity(api, user_identity_key, i);
 		if (existing) return { ...existing, reused_existing_user_identity: true };
 	}
-	const params: SeamParams<SeamClient['userIdentities']['create']> = { full_name };
-	if (email_address) params.email_address = email_address;
-	if (phone_number) params.phone_number = phone_number;
+	const params: SeamParams<SeamClient['userIdentities']['create']> = { ...person };
 	if (user_identity_key) params.user_identity_key = user_identity_key;
 	const created = (await api.call((seam) => seam.userIdentities.create(params), i)) as IDataObject;
 	return user_identity_key ? { ...created, reused_existing_user_identity: false } : created;

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection } from '../../shared/descriptions/filters';
 import {
 	deviceLocator,
 	entranceLocator,
@@ -23,20 +24,13 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Access Grant Key', name: 'accessGrantKey', type: 'string', default: '' },
-			deviceLocator({ required: false, description: 'Only grants covering this device' }),
-			entranceLocator({ required: false, description: 'Only grants covering this ACS entrance' }),
-			spaceLocator({ required: false, description: 'Only grants covering this space' }),
-			userIdentityLocator({ required: false, description: 'Only the grants of this person' }),
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Access Grant Key', name: 'accessGrantKey', type: 'string', default: '' },
+		deviceLocator({ required: false, description: 'Only grants covering this device' }),
+		entranceLocator({ required: false, description: 'Only grants covering this ACS entrance' }),
+		spaceLocator({ required: false, description: 'Only grants covering this space' }),
+		userIdentityLocator({ required: false, description: 'Only the grants of this person' }),
+	]),
 ];
 
 function readFilters(form: FormReader): ListParams {

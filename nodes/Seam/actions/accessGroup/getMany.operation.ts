@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection, SEARCH_FILTER, searchFilter } from '../../shared/descriptions/filters';
 import { acsSystemLocator } from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { applyLimit } from '../../shared/transport/paginate';
@@ -16,22 +17,7 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [
 	acsSystemLocator(),
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only groups whose name contains this text',
-			},
-		],
-	},
+	filtersCollection([searchFilter('Only groups whose name contains this text')]),
 ];
 
 export async function execute(
@@ -41,7 +27,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const form = readForm(this, i);
 	const acs_system_id = form.id({ name: 'acsSystemId', label: 'ACS System' });
-	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const search = form.text(SEARCH_FILTER);
 	const limits = form.returnLimit();
 	const groups = await api.call(
 		(seam) => seam.acs.accessGroups.list(search ? { acs_system_id, search } : { acs_system_id }),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection, SEARCH_FILTER, searchFilter } from '../../shared/descriptions/filters';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { applyLimit } from '../../shared/transport/paginate';
 import { readForm } from '../../shared/parameters';
@@ -14,22 +15,7 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only systems whose name contains this text',
-			},
-		],
-	},
+	filtersCollection([searchFilter('Only systems whose name contains this text')]),
 ];
 
 export async function execute(
@@ -38,7 +24,7 @@ export async function execute(
 	api: SeamApi,
 ): Promise<IDataObject[]> {
 	const form = readForm(this, i);
-	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const search = form.text(SEARCH_FILTER);
 	const limits = form.returnLimit();
 	const systems = await api.call((seam) => seam.acs.systems.list(search ? { search } : {}), i);
 	return applyLimit(systems as unknown as IDataObject[], limits);

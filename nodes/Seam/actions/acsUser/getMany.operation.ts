@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection, SEARCH_FILTER, searchFilter } from '../../shared/descriptions/filters';
 import { acsSystemLocator, userIdentityLocator } from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { listPaginated } from '../../shared/transport/paginate';
@@ -20,26 +21,13 @@ export const properties: INodeProperties[] = [
 		description: 'Only users of this ACS system. Leave empty for all systems.',
 	}),
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only users whose name, email or phone number contains this text',
-			},
-			userIdentityLocator({
-				required: false,
-				description: 'Only the ACS users linked to this user identity',
-			}),
-		],
-	},
+	filtersCollection([
+		searchFilter('Only users whose name, email or phone number contains this text'),
+		userIdentityLocator({
+			required: false,
+			description: 'Only the ACS users linked to this user identity',
+		}),
+	]),
 ];
 
 export async function execute(
@@ -50,7 +38,7 @@ export async function execute(
 	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['acs']['users']['list']> = {};
 	const acs_system_id = form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
-	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const search = form.text(SEARCH_FILTER);
 	const user_identity_id = form.optionalId({
 		name: 'filters.userIdentityId',
 		label: 'User Identity',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection, SEARCH_FILTER, searchFilter } from '../../shared/descriptions/filters';
 import { spaceLocator } from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { listMatching } from '../../shared/transport/paginate';
@@ -23,30 +24,17 @@ export const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'PIN Capable Only',
-				name: 'pinCapable',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only devices that can take online PIN codes',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only devices whose name contains this text',
-			},
-			spaceLocator({ required: false, description: 'Only the devices of this space' }),
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'PIN Capable Only',
+			name: 'pinCapable',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only devices that can take online PIN codes',
+		},
+		searchFilter('Only devices whose name contains this text'),
+		spaceLocator({ required: false, description: 'Only the devices of this space' }),
+	]),
 ];
 
 export async function execute(
@@ -56,7 +44,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['devices']['list']> = {};
-	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const search = form.text(SEARCH_FILTER);
 	const space_id = form.optionalId({ name: 'filters.spaceId', label: 'Space' });
 	// Not added to Filters: every device, as the switch's default only applies once it is added.
 	const pinCapable = form.boolean({ name: 'filters.pinCapable', label: 'PIN Capable Only' }, false);

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { filtersCollection, SEARCH_FILTER, searchFilter } from '../../shared/descriptions/filters';
 import { acsSystemLocator } from '../../shared/descriptions/locators';
 import { returnAllOrLimit } from '../../shared/descriptions/returnAll';
 import { listMatching } from '../../shared/transport/paginate';
@@ -27,29 +28,16 @@ export const properties: INodeProperties[] = [
 		description: 'Only entrances of this ACS system. Leave empty for all systems.',
 	}),
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only entrances whose name contains this text',
-			},
-			{
-				displayName: 'Unlockable With Code Only',
-				name: 'canUnlockWithCode',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only the entrances a PIN code can open',
-			},
-		],
-	},
+	filtersCollection([
+		searchFilter('Only entrances whose name contains this text'),
+		{
+			displayName: 'Unlockable With Code Only',
+			name: 'canUnlockWithCode',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only the entrances a PIN code can open',
+		},
+	]),
 ];
 
 export async function execute(
@@ -60,7 +48,7 @@ export async function execute(
 	const form = readForm(this, i);
 	const params: SeamParams<SeamClient['acs']['entrances']['list']> = {};
 	const acs_system_id = form.optionalId({ name: 'acsSystemId', label: 'ACS System' });
-	const search = form.text({ name: 'filters.search', label: 'Search' });
+	const search = form.text(SEARCH_FILTER);
 	// Not added to Filters: every entrance, as the switch's default only applies once it is added.
 	const codeOnly = form.boolean(
 		{ name: 'filters.canUnlockWithCode', label: 'Unlockable With Code Only' },

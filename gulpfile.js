@@ -18,7 +18,7 @@ async function compile() {
 }
 
 async function bundleVendor() {
-	for (const name of ['seam-http', 'luxon', 'seam-webhook']) {
+	for (const name of ['luxon', 'seam-params']) {
 		await esbuild.build({
 			entryPoints: [path.join(__dirname, 'vendor', `${name}.ts`)],
 			outfile: path.join(DIST, 'vendor', `${name}.js`),

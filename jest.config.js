@@ -20,7 +20,7 @@ module.exports = {
 	transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`, '<rootDir>/dist/'],
 	moduleNameMapper: {
 		// The nodes are tested with the SDK and luxon bundles that ship in dist/ (`npm test` builds first).
-		'^(\\.\\./)+vendor/(seam-http|luxon|seam-webhook)$': '<rootDir>/dist/vendor/$2.js',
+		'^(\\.\\./)+vendor/([a-z-]+)$': '<rootDir>/dist/vendor/$2.js',
 	},
 	setupFiles: ['<rootDir>/test/setupEnv.ts'],
 	testTimeout: 60000,

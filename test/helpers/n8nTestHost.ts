@@ -76,12 +76,30 @@ export class SeamCredentialsHelper extends ICredentialsHelper {
 		return [];
 	}
 
+	/**
+	 * What n8n's own credentials helper does with a generic `authenticate` block: the credential's
+	 * headers, their `{{$credentials.<name>}}` expressions resolved, added to the request. It
+	 * reads the block from the credential class, so a wrong block fails the tests.
+	 */
 	async authenticate(
-		_credentials: ICredentialDataDecryptedObject,
-		_type: string,
+		credentials: ICredentialDataDecryptedObject,
+		type: string,
 		request: IHttpRequestOptions,
 	) {
-		return request;
+		const credential = new SeamApi();
+		if (type !== credential.name) throw new Error(`Unexpected credential type ${type}`);
+		const headers = credential.authenticate.properties.headers ?? {};
+		const resolved = Object.fromEntries(
+			Object.entries(headers).map(([name, value]) => [
+				name,
+				String(value)
+					.replace(/^=/, '')
+					.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) =>
+						String(credentials[key] ?? ''),
+					),
+			]),
+		);
+		return { ...request, headers: { ...(request.headers ?? {}), ...resolved } };
 	}
 
 	async preAuthentication() {

@@ -1,29 +1,31 @@
 /**
- * The retry policy and the error messages decide from `readFailure`; here it reads the errors
- * the bundled SDK really throws (axios with the fetch adapter, the SDK's Seam API errors) for
- * each way a request can fail.
+ * The retry policy and the error messages decide from `readFailure`; here it reads the failures
+ * the transport really raises, over n8n's HTTP helper, for each way a request can fail.
  */
 import http from 'node:http';
 
 import { readFailure } from '../../nodes/Seam/shared/transport/failure';
-import { SeamHttp } from '../../vendor/seam-http';
+import { SEAM_ROUTES } from '../../nodes/Seam/shared/transport/seamRoutes';
+import { sendViaN8n } from '../../nodes/Seam/shared/transport/sendViaN8n';
+import { n8nHttpContext } from '../helpers/n8nHttpHelper';
 import { closedPort, jsonError, startFakeServer } from '../helpers/fakeServers';
 
 const SYSTEM_ID = '11111111-1111-4111-8111-111111111111';
 
-async function sdkError(
+async function transportError(
 	endpoint: string,
 	call: 'get' | 'create',
 	timeout: number,
 ): Promise<unknown> {
-	const seam = SeamHttp.fromApiKey('seam_test_failure_probe', {
-		endpoint,
-		timeout,
-		axiosRetryOptions: { retries: 0 },
+	const send = sendViaN8n(n8nHttpContext('seam_test_failure_probe'), endpoint, {
+		timeoutMs: timeout,
+		retries: 0,
+		maxRetryAfterMs: 60_000,
 	});
 	try {
-		if (call === 'get') await seam.acs.systems.get({ acs_system_id: SYSTEM_ID });
-		else await seam.acs.users.create({ acs_system_id: SYSTEM_ID, full_name: 'Probe' });
+		if (call === 'get') await send(SEAM_ROUTES['acs.systems.get'], { acs_system_id: SYSTEM_ID });
+		else
+			await send(SEAM_ROUTES['acs.users.create'], { acs_system_id: SYSTEM_ID, full_name: 'Probe' });
 	} catch (error) {
 		return error;
 	}
@@ -79,12 +81,8 @@ const cases: Array<[string, Handler | 'refused' | 'bad-port', Record<string, unk
 	],
 	['no answer (timeout)', () => undefined, { kind: 'no-answer', timedOut: true }],
 	['connection refused', 'refused', { kind: 'not-sent' }],
-	// Node's fetch will not connect to ports browsers block, such as 9 (discard).
-	[
-		'a port fetch refuses to use',
-		'bad-port',
-		{ kind: 'not-sent', codes: ['ERR_NETWORK', 'BAD_PORT'] },
-	],
+	// Port 9 (discard): nothing listens, and fetch-based clients refuse it outright.
+	['a port nothing listens on', 'bad-port', { kind: 'not-sent' }],
 ];
 
 describe.each(cases)('%s', (_name, handler, expected) => {
@@ -97,7 +95,7 @@ describe.each(cases)('%s', (_name, handler, expected) => {
 			handler === 'bad-port' ? 'http://127.0.0.1:9' : (server?.url ?? (await closedPort()));
 		try {
 			const timeout = expected.timedOut ? HANG_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
-			const error = await sdkError(endpoint, call, timeout);
+			const error = await transportError(endpoint, call, timeout);
 			expect(readFailure(error)).toMatchObject({ ...expected, method, path });
 		} finally {
 			await server?.close();
@@ -108,6 +106,4 @@ describe.each(cases)('%s', (_name, handler, expected) => {
 test('errors that are not HTTP failures', () => {
 	expect(readFailure(new Error('boom'))).toMatchObject({ kind: 'other' });
 	expect(readFailure('text')).toMatchObject({ kind: 'other' });
-	const seamErrorWithoutCause = Object.assign(new Error('x'), { statusCode: 503 });
-	expect(readFailure(seamErrorWithoutCause)).toMatchObject({ kind: 'server-error', status: 503 });
 });

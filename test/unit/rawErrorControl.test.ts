@@ -1,30 +1,46 @@
 /**
- * Control for errors.test.ts: the SDK's raw errors really do carry the API key (so "no key in the
- * output" there means something), and toNodeError removes it from every one of them.
+ * Control for errors.test.ts: the errors n8n's HTTP helper raises really do carry the API key
+ * (so "no key in the output" there means something), and the transport's error for the same
+ * failure, through toNodeError, does not.
  */
-import { SeamHttp } from '../../vendor/seam-http';
 import { toNodeError } from '../../nodes/Seam/shared/transport/errors';
+import { SEAM_ROUTES } from '../../nodes/Seam/shared/transport/seamRoutes';
+import { sendViaN8n } from '../../nodes/Seam/shared/transport/sendViaN8n';
 import { safeStringify } from '../helpers/captureLogs';
 import { closedPort, jsonError, startFakeServer } from '../helpers/fakeServers';
+import { n8nHttpContext, sendAsN8n, TEST_NODE } from '../helpers/n8nHttpHelper';
 
 const API_KEY = 'seam_test_RawCanary_1a2b3c4d';
-const node = {
-	id: 'n',
-	name: 'Seam',
-	type: 'n8n-nodes-seam.seam',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
+const node = TEST_NODE;
+const SYSTEM = { acs_system_id: '11111111-1111-4111-8111-111111111111' };
 
+/**
+ * What n8n's HTTP client throws for the request (the helper wraps it in a NodeApiError as its
+ * `cause`): it carries the request options, Authorization header included.
+ */
 async function rawErrorFrom(endpoint: string): Promise<unknown> {
-	const seam = SeamHttp.fromApiKey(API_KEY, {
-		endpoint,
-		timeout: 300,
-		axiosRetryOptions: { retries: 0 },
+	try {
+		await sendAsN8n(API_KEY, {
+			method: 'GET',
+			url: `${endpoint}/acs/systems/get?acs_system_id=${SYSTEM.acs_system_id}`,
+			json: true,
+			timeout: 300,
+		});
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected the request to fail');
+}
+
+/** The transport's own failure for the same request. */
+async function transportErrorFrom(endpoint: string): Promise<unknown> {
+	const send = sendViaN8n(n8nHttpContext(API_KEY), endpoint, {
+		timeoutMs: 300,
+		retries: 0,
+		maxRetryAfterMs: 60_000,
 	});
 	try {
-		await seam.acs.systems.get({ acs_system_id: '11111111-1111-4111-8111-111111111111' });
+		await send(SEAM_ROUTES['acs.systems.get'], SYSTEM);
 	} catch (error) {
 		return error;
 	}
@@ -59,12 +75,18 @@ const cases: Array<[string, () => Promise<{ url: string; close?: () => Promise<v
 ];
 
 describe.each(cases)('%s', (_name, start) => {
-	test('the raw SDK error holds the key; the n8n error built from it does not', async () => {
+	test("n8n's raw helper error holds the key; the transport's error does not", async () => {
 		const server = await start();
 		try {
 			const raw = await rawErrorFrom(server.url);
 			expect(safeStringify(raw)).toContain(API_KEY);
-			const clean = toNodeError(node, raw, { endpoint: server.url, apiKey: API_KEY, itemIndex: 0 });
+			const failure = await transportErrorFrom(server.url);
+			expect(safeStringify(failure)).not.toContain(API_KEY);
+			const clean = toNodeError(node, failure, {
+				endpoint: server.url,
+				apiKey: API_KEY,
+				itemIndex: 0,
+			});
 			expect(clean.message.length).toBeGreaterThan(0);
 			expect(safeStringify(clean)).not.toContain(API_KEY);
 			expect(String(clean.stack)).not.toContain(API_KEY);

@@ -1,17 +1,11 @@
-import type {
-	IExecuteFunctions,
-	IHookFunctions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-} from 'n8n-workflow';
-
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
 import { type Redactor, secretRedactor } from './redact';
-import { type RetrySettings, seamRetryOptions } from './retryPolicy';
-import { loadSeamSdk, type SeamClient } from './sdk';
-
-type SeamContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
+import { RateLimitPause } from './rateLimitPause';
+import type { RetrySettings } from './retryPolicy';
+import { buildSeamClient } from './seamRequest';
+import type { SeamClient } from './sdk';
+import { type SeamContext, sendViaN8n } from './sendViaN8n';
 
 /** How a connection talks to Seam; retryPolicy.ts says which failures are retried. */
 export interface TransportSettings extends RetrySettings {
@@ -45,30 +39,20 @@ export async function connectToSeam(
 	settings: Readonly<TransportSettings> = DEFAULT_TRANSPORT_SETTINGS,
 ): Promise<SeamApi> {
 	const credentials = await context.getCredentials<SeamApiCredentials>(SEAM_CREDENTIAL_NAME);
+	// Requests go to the credential's API URL only, whatever the n8n host's environment says.
 	const endpoint = endpointOf(credentials);
 	const apiKey = credentials.apiKey;
-	let seam: SeamClient | undefined;
-
-	const client = async (): Promise<SeamClient> => {
-		if (!seam) {
-			const { SeamHttp } = await loadSeamSdk();
-			// `endpoint` is always passed so that SEAM_ENDPOINT / SEAM_API_URL in the n8n host's
-			// environment cannot redirect requests (and the API key) elsewhere.
-			seam = SeamHttp.fromApiKey(apiKey, {
-				endpoint,
-				timeout: settings.timeoutMs,
-				axiosRetryOptions: seamRetryOptions(settings),
-			});
-		}
-		return seam;
-	};
+	// One pause per connection: a run's items share Seam's rate limit.
+	const seam = buildSeamClient(
+		sendViaN8n(context, endpoint, settings, new RateLimitPause()),
+	) as unknown as SeamClient;
 
 	return {
 		endpoint,
 		redact: secretRedactor(apiKey),
 		async call(request, itemIndex) {
 			try {
-				return await request(await client());
+				return await request(seam);
 			} catch (error) {
 				throw toNodeError(context.getNode(), error, { endpoint, apiKey, itemIndex });
 			}

@@ -1,15 +1,16 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { BAD_PORT, headerValue, isAxiosLike, readFailure, type RequestFailure } from './failure';
+import { BAD_PORT, headerValue, readFailure, type RequestFailure } from './failure';
 import { lostWriteNotice } from './lostWrites';
 import { type Redactor, secretRedactor } from './redact';
+import { SeamRequestError } from './requestError';
 import { retryAfterMs, waitInWords } from './retryAfter';
 
 /**
- * Everything the user may see about a failed Seam call. It is built field by field from the SDK's
- * error, never by copying it: the SDK and axios errors hold the request config, and with it the
- * Authorization header.
+ * Everything the user may see about a failed Seam call. It is built field by field from the
+ * transport's SeamRequestError, never by copying an error: n8n's HTTP helper errors hold the
+ * request options, and with them the Authorization header.
  */
 export interface SeamErrorDetails {
 	message: string;
@@ -21,25 +22,6 @@ export interface SeamErrorDetails {
 	seamMessage?: string;
 	/** What to do next: how to check what a lost write did. */
 	advice?: string;
-}
-
-interface SeamApiErrorLike {
-	name: string;
-	message: string;
-	code: string;
-	statusCode: number;
-	requestId: string;
-	validationErrors?: Array<{ parameterName: string; errorMessages: string[] }>;
-}
-
-function isSeamApiError(error: unknown): error is SeamApiErrorLike {
-	if (!(error instanceof Error)) return false;
-	const candidate = error as unknown as SeamApiErrorLike;
-	return (
-		typeof candidate.code === 'string' &&
-		typeof candidate.statusCode === 'number' &&
-		'requestId' in candidate
-	);
 }
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -94,27 +76,36 @@ function baseDetails(
 	endpoint: string,
 	redact: Redactor,
 ): SeamErrorDetails {
-	if (isSeamApiError(error)) {
-		const details: SeamErrorDetails = {
-			message: error.message,
-			errorType: error.code,
-			httpCode: error.statusCode,
-			requestId: error.requestId || undefined,
-		};
-		if (error.validationErrors && error.validationErrors.length > 0) {
-			details.validationErrors = Object.fromEntries(
-				error.validationErrors.map((v) => [v.parameterName, [...v.errorMessages]]),
+	if (error instanceof SeamRequestError) {
+		const seamError = error.seamError;
+		const requestId = headerValue(failure.headers, 'seam-request-id');
+		if (seamError) {
+			const details: SeamErrorDetails = {
+				message: seamError.message,
+				errorType: seamError.type,
+				httpCode: failure.status,
+				requestId,
+			};
+			const fields = Object.entries(seamError.validation_errors ?? {}).filter(
+				([name, value]) => name !== '_errors' && Array.isArray(value?._errors),
 			);
+			if (fields.length > 0) {
+				details.validationErrors = Object.fromEntries(
+					fields.map(([name, value]) => [name, [...(value._errors as string[])]]),
+				);
+			}
+			return details;
 		}
-		return details;
-	}
-	if (isAxiosLike(error)) {
+		if (failure.status === 401) {
+			// Seam's SDK reports a 401 without an error body the same way.
+			return { message: 'Unauthorized', errorType: 'unauthorized', httpCode: 401, requestId };
+		}
 		if (failure.status !== undefined) {
 			const snippet = bodySnippet(failure.body, redact);
 			return {
 				message: `Seam answered HTTP ${failure.status} without a Seam error body${snippet ? `: ${snippet}` : ''}`,
 				httpCode: failure.status,
-				requestId: headerValue(failure.headers, 'seam-request-id'),
+				requestId,
 			};
 		}
 		// "Could not reach" only when the request cannot have arrived; otherwise Seam may have it.
@@ -157,7 +148,7 @@ export function describeSeamError(
 	const failure = readFailure(error);
 	const details = baseDetails(error, failure, endpoint, redact);
 	if (failure.kind === 'rate-limited') {
-		if (isSeamApiError(error)) details.seamMessage = details.message;
+		if (error instanceof SeamRequestError && error.seamError) details.seamMessage = details.message;
 		details.message = rateLimitMessage(failure);
 	}
 	const lost = lostWriteNotice(failure);
@@ -187,7 +178,7 @@ function describeDetails(details: SeamErrorDetails): string {
 /**
  * The n8n error for a failed Seam call. Errors the node raised itself pass through unchanged.
  * Everything handed to n8n (message, description, the error response object) is built from the
- * redacted details, never from the SDK error, so n8n has no `cause` that could hold the key.
+ * redacted details, never from the failed request, so n8n has no `cause` that could hold the key.
  */
 export function toNodeError(
 	node: INode,
@@ -199,7 +190,7 @@ export function toNodeError(
 	const details = describeSeamError(error, context.endpoint, redact);
 	const message = details.message;
 	const description = redact(describeDetails(details)) || undefined;
-	const reachedSeam = details.httpCode !== undefined || isAxiosLike(error);
+	const reachedSeam = details.httpCode !== undefined || error instanceof SeamRequestError;
 	if (!reachedSeam) {
 		return new NodeOperationError(node, message, { description, itemIndex: context.itemIndex });
 	}

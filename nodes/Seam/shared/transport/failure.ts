@@ -1,8 +1,9 @@
+import { SeamRequestError } from './requestError';
+
 /**
- * What went wrong with one HTTP request to Seam, read from whatever the SDK threw: an axios error
- * (no answer, or an answer without a Seam error body) or the SDK's Seam API error, which keeps the
- * axios error as its `cause`. This is the only file that knows the shape of those errors; the
- * retry policy and the error messages both decide from the `RequestFailure` it returns.
+ * What went wrong with one HTTP request to Seam, read from the SeamRequestError the transport
+ * raises. The retry policy and the error messages both decide from the `RequestFailure` it
+ * returns.
  */
 
 export type FailureKind =
@@ -35,27 +36,6 @@ export interface RequestFailure {
 	timedOut: boolean;
 }
 
-interface AxiosLikeError {
-	isAxiosError: true;
-	code?: string;
-	message?: string;
-	config?: { method?: string; url?: string };
-	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
-}
-
-export function isAxiosLike(error: unknown): error is AxiosLikeError {
-	return (
-		typeof error === 'object' && error !== null && (error as AxiosLikeError).isAxiosError === true
-	);
-}
-
-/** The axios error behind `error`: itself, or the `cause` the SDK's Seam API errors carry. */
-function axiosErrorOf(error: unknown): AxiosLikeError | undefined {
-	if (isAxiosLike(error)) return error;
-	const cause = (error as { cause?: unknown } | null)?.cause;
-	return isAxiosLike(cause) ? cause : undefined;
-}
-
 /** Node's fetch refuses ports browsers block (e.g. 9) before connecting, with no error code. */
 export const BAD_PORT = 'BAD_PORT';
 // Failures that happen before a connection exists: the request cannot have reached Seam.
@@ -69,19 +49,6 @@ const NOT_SENT_CODES = new Set([
 	'ERR_INVALID_URL',
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
-
-function errorCodes(error: AxiosLikeError): string[] {
-	const codes: string[] = [];
-	let current: unknown = error;
-	for (let depth = 0; current && depth < 6; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string') codes.push(code);
-		else if ((current as { message?: unknown }).message === 'bad port') codes.push(BAD_PORT);
-		current = (current as { cause?: unknown }).cause;
-	}
-	return codes;
-}
 
 function kindOf(status: number | undefined, codes: string[], timedOut: boolean): FailureKind {
 	if (status !== undefined) {
@@ -98,25 +65,15 @@ function kindOf(status: number | undefined, codes: string[], timedOut: boolean):
 }
 
 export function readFailure(error: unknown): RequestFailure {
-	const axiosError = axiosErrorOf(error);
-	if (!axiosError) {
-		// A Seam API error whose axios cause is missing still carries its HTTP status.
-		const status = (error as { statusCode?: unknown } | null)?.statusCode;
-		if (typeof status === 'number')
-			return { kind: kindOf(status, [], false), status, codes: [], timedOut: false };
-		return { kind: 'other', codes: [], timedOut: false };
-	}
-	const codes = errorCodes(axiosError);
-	const status = axiosError.response?.status;
-	const timedOut =
-		codes.some((code) => TIMEOUT_CODES.has(code)) || /timeout/i.test(axiosError.message ?? '');
+	if (!(error instanceof SeamRequestError)) return { kind: 'other', codes: [], timedOut: false };
+	const { status, headers, body, codes, timedOut } = error.outcome;
 	return {
 		kind: kindOf(status, codes, timedOut),
-		method: axiosError.config?.method?.toUpperCase(),
-		path: axiosError.config?.url?.split('?')[0],
+		method: error.method,
+		path: error.path,
 		status,
-		headers: axiosError.response?.headers,
-		body: axiosError.response?.data,
+		headers,
+		body,
 		codes,
 		timedOut: status === undefined && timedOut,
 	};
@@ -126,8 +83,8 @@ export function readFailure(error: unknown): RequestFailure {
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
- * Whether repeating the request cannot do anything twice. Seam's SDK sends reads as GET and a few
- * set-membership writes as PUT/DELETE; creates and changes go as POST/PATCH.
+ * Whether repeating the request cannot do anything twice. Seam's API takes reads as GET and deletes
+ * as DELETE; creates and changes go as POST/PATCH.
  */
 export function isIdempotent(method: string | undefined): boolean {
 	return method !== undefined && IDEMPOTENT_METHODS.has(method.toUpperCase());
@@ -138,9 +95,10 @@ export function headerValue(
 	name: string,
 ): string | undefined {
 	if (!headers) return undefined;
-	// axios gives an AxiosHeaders object (case-insensitive `get`) or, in older paths, a plain one.
-	const getter = (headers as { get?: (key: string) => unknown }).get;
-	const value = typeof getter === 'function' ? getter.call(headers, name) : headers[name];
+	// Header names are case-insensitive; the transport keeps them in lower case, others may not.
+	const wanted = name.toLowerCase();
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === wanted);
+	const value = key === undefined ? undefined : headers[key];
 	if (typeof value === 'number') return String(value);
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { isIdempotent, readFailure, type RequestFailure } from './failure';
+import { isIdempotent, type RequestFailure } from './failure';
 import { retryAfterMs } from './retryAfter';
 
 export interface RetrySettings {
@@ -33,24 +33,11 @@ export function shouldRetry(failure: RequestFailure, settings: RetrySettings): b
 
 /**
  * Wait before retry number `retry` (1-based): what Seam asked for in Retry-After, and at least an
- * exponential backoff with 20 % jitter (the SDK's own: 200 ms, 400 ms, …). Rate limits without
+ * exponential backoff with 20 % jitter (as the Seam SDK does: 200 ms, 400 ms, …). Rate limits without
  * Retry-After back off from 1 s, since Seam's limits are counted per minute.
  */
 export function retryDelayMs(retry: number, failure: RequestFailure): number {
 	const base = failure.kind === 'rate-limited' ? 1000 * 2 ** (retry - 1) : 100 * 2 ** retry;
 	const backoff = base * (1 + 0.2 * Math.random());
 	return Math.max(retryAfterMs(failure.headers) ?? 0, backoff);
-}
-
-/**
- * The SDK's retry options (axios-retry) carrying this policy. Each attempt gets the full timeout
- * (`shouldResetTimeout`), so a hung first attempt does not eat the retry's time.
- */
-export function seamRetryOptions(settings: RetrySettings) {
-	return {
-		retries: settings.retries,
-		retryCondition: (error: unknown) => shouldRetry(readFailure(error), settings),
-		retryDelay: (retry: number, error: unknown) => retryDelayMs(retry, readFailure(error)),
-		shouldResetTimeout: true,
-	};
 }

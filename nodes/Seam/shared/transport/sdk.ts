@@ -1,18 +1,13 @@
-import type * as SeamSdk from '../../../../vendor/seam-http';
+import type { SeamHttp } from '@seamapi/http';
 
-export type SeamSdkModule = typeof SeamSdk;
-export type SeamClient = InstanceType<SeamSdkModule['SeamHttp']>;
-
-let sdk: Promise<SeamSdkModule> | undefined;
+import type { SeamRoutesClient } from './seamRoutes';
 
 /**
- * The bundled SDK costs ~70 ms to require; n8n reads every node's description at start-up, so the
- * SDK is only loaded by the first execute() or list search that needs it.
+ * What the operations call: the Seam SDK's own interface (its parameter and answer types), for
+ * the methods in seamRoutes.ts, plus the SDK's paginator. The calls are carried out by
+ * seamRequest.ts over n8n's HTTP helper, not by the SDK.
  */
-export async function loadSeamSdk(): Promise<SeamSdkModule> {
-	if (!sdk) sdk = import('../../../../vendor/seam-http');
-	return await sdk;
-}
+export type SeamClient = SeamRoutesClient & Pick<SeamHttp, 'createPaginator'>;
 
 /** The parameters object of an SDK method, e.g. SeamParams<SeamClient['acs']['users']['create']>. */
 export type SeamParams<F> = F extends (parameters: infer P, ...rest: never[]) => unknown

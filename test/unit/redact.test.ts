@@ -1,6 +1,7 @@
 /** The redactor every user-visible string passes through (see transport/redact.ts). */
 import { toNodeError } from '../../nodes/Seam/shared/transport/errors';
 import { secretRedactor } from '../../nodes/Seam/shared/transport/redact';
+import { SeamRequestError } from '../../nodes/Seam/shared/transport/requestError';
 import { safeStringify } from '../helpers/captureLogs';
 
 const KEY = 'seam_test_Redact+Me/9f8e';
@@ -37,12 +38,13 @@ test('an HTML body is redacted before it is cut short, so no prefix of the key s
 	// The key straddles the 200-character excerpt limit: cut first, then redacted, its first
 	// characters would be left in the message.
 	const body = `<p>${'x'.repeat(190)} ${KEY} tail</p>`;
-	const error = {
-		isAxiosError: true,
-		message: 'Request failed with status code 502',
-		config: { method: 'get', url: '/acs/systems/get' },
-		response: { status: 502, headers: { 'content-type': 'text/html' }, data: body },
-	};
+	const error = new SeamRequestError('GET', '/acs/systems/get', {
+		status: 502,
+		headers: { 'content-type': 'text/html' },
+		body,
+		codes: [],
+		timedOut: false,
+	});
 	const clean = toNodeError(node, error, { endpoint: 'http://seam', apiKey: KEY });
 	expect(clean.message).toMatch(/^Seam answered HTTP 502 without a Seam error body: x+ \[redac/);
 	expect(safeStringify(clean)).not.toContain(KEY.slice(0, 12));

@@ -89,7 +89,7 @@ export function sendViaN8n(
 	pause: RateLimitPause = new RateLimitPause(),
 ): SendToSeam {
 	return async (route, parameters) => {
-		const query = route.carrier === 'query' ? seamQuery(parameters) : '';
+		const query = route.carrier === 'query' ? await seamQuery(parameters) : '';
 		const options: IHttpRequestOptions = {
 			method: route.method,
 			url: `${endpoint}${route.path}${query ? `?${query}` : ''}`,

@@ -642,6 +642,21 @@ export const operations: OperationCases[] = [
 			['Entrance', { entranceId: id(42) }, isNot(42, 'a Seam ID')],
 			['Entrance', { entranceId: id('lobby') }, notAnId('lobby')],
 			['Entrance', { entranceId: id(null) }, required],
+			[
+				'Timeout (Seconds)',
+				{ entranceId: byId(SOME_ID), requestOptions: { timeout: e(0) } },
+				isNot(0, 'a whole number from 1 to 300'),
+			],
+			[
+				'Timeout (Seconds)',
+				{ entranceId: byId(SOME_ID), requestOptions: { timeout: e('thirty') } },
+				isNot('thirty', 'a whole number from 1 to 300'),
+			],
+			[
+				'Timeout (Seconds)',
+				{ entranceId: byId(SOME_ID), requestOptions: { timeout: e({ seconds: 30 }) } },
+				isNot({ seconds: 30 }, 'a whole number from 1 to 300'),
+			],
 		],
 	},
 	{

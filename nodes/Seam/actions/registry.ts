@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { requestOptionsProperty } from '../shared/descriptions/requestOptions';
 import type { SeamOperation, SeamOperations } from './node.type';
 
 export interface SeamResource {
@@ -31,7 +32,10 @@ function operationProperty(resource: SeamResource): INodeProperties {
 	};
 }
 
-/** The node's form: the Resource list, then per resource its Operation list and each operation's fields. */
+/**
+ * The node's form: the Resource list, then per resource its Operation list and each operation's
+ * fields, then the Request Options every operation shares (batching, timeout; read by the router).
+ */
 export function nodeProperties(
 	resources: SeamResource[],
 	defaultResource: string,
@@ -55,6 +59,7 @@ export function nodeProperties(
 				),
 			),
 		]),
+		requestOptionsProperty,
 	];
 }
 

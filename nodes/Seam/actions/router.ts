@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { readBatching, readTimeoutMs } from '../shared/descriptions/requestOptions';
+import { readForm } from '../shared/parameters';
 import { connectToSeam, type SeamApi, type TransportSettings } from '../shared/transport/client';
 import { findOperation } from './registry';
 import { resources } from './resources';
+import { runItems } from './runItems';
+
+type CleanError = NodeApiError | NodeOperationError;
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -17,10 +22,18 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
  * Errors from Seam are cleaned in the transport; errors the node raises itself may quote form
  * values, and a key pasted into a field must not reach the execution log either.
  */
-function withoutSecret<E extends NodeApiError | NodeOperationError>(error: E, api: SeamApi): E {
+function withoutSecret<E extends CleanError>(error: E, api: SeamApi): E {
 	error.message = api.redact(error.message);
 	if (typeof error.description === 'string') error.description = api.redact(error.description);
 	return error;
+}
+
+function cleanError(context: IExecuteFunctions, caught: unknown, itemIndex: number): CleanError {
+	return caught instanceof NodeApiError || caught instanceof NodeOperationError
+		? caught
+		: new NodeOperationError(context.getNode(), (caught as Error).message ?? String(caught), {
+				itemIndex,
+			});
 }
 
 export async function router(
@@ -28,14 +41,28 @@ export async function router(
 	transport: Readonly<TransportSettings>,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
 	const api = await connectToSeam(this, transport);
+	if (items.length === 0) return [[]];
 
-	for (let i = 0; i < items.length; i++) {
-		const resource = this.getNodeParameter('resource', i) as string;
-		const operation = this.getNodeParameter('operation', i) as string;
-		const handler = findOperation(resources, resource, operation);
+	// One connection per timeout: the node's own, and one for each Timeout option an item sets
+	// (an expression may give items different ones). Only the timeout differs from the node's.
+	const connections = new Map<number, Promise<SeamApi>>([
+		[transport.timeoutMs, Promise.resolve(api)],
+	]);
+	const connection = async (timeoutMs: number): Promise<SeamApi> => {
+		let connected = connections.get(timeoutMs);
+		if (!connected) {
+			connected = connectToSeam(this, { ...transport, timeoutMs });
+			connections.set(timeoutMs, connected);
+		}
+		return await connected;
+	};
+
+	const runItem = async (i: number): Promise<INodeExecutionData[]> => {
 		try {
+			const resource = this.getNodeParameter('resource', i) as string;
+			const operation = this.getNodeParameter('operation', i) as string;
+			const handler = findOperation(resources, resource, operation);
 			if (!handler) {
 				throw new NodeOperationError(
 					this.getNode(),
@@ -43,27 +70,38 @@ export async function router(
 					{ itemIndex: i },
 				);
 			}
-			const result = await handler.execute.call(this, i, api);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: i },
-				}),
-			);
+			const timeoutMs = readTimeoutMs(readForm(this, i)) ?? transport.timeoutMs;
+			const result = await handler.execute.call(this, i, await connection(timeoutMs));
+			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: i },
+			});
 		} catch (caught) {
-			const error = withoutSecret(
-				caught instanceof NodeApiError || caught instanceof NodeOperationError
-					? caught
-					: new NodeOperationError(this.getNode(), (caught as Error).message ?? String(caught), {
-							itemIndex: i,
-						}),
-				api,
-			);
-			if (this.continueOnFail()) {
-				returnData.push(errorItem(error, i));
-				continue;
-			}
-			throw error;
+			throw withoutSecret(cleanError(this, caught, i), api);
 		}
+	};
+
+	// Batching decides how all items run, so it is read once (for the first item); a bad value
+	// stops the run whatever Continue On Fail says: no item could run as the user meant.
+	let batches;
+	try {
+		batches = readBatching(readForm(this, 0));
+	} catch (caught) {
+		throw withoutSecret(cleanError(this, caught, 0), api);
+	}
+
+	const continueOnFail = this.continueOnFail();
+	const outcomes = await runItems(items.length, runItem, {
+		batches,
+		stopAfterFailure: !continueOnFail,
+	});
+
+	// In item order, whatever finished first: item i's output (or error item) stays at its place,
+	// and without Continue On Fail the error is the first failing item's, as one after another.
+	const returnData: INodeExecutionData[] = [];
+	for (const [i, outcome] of outcomes.entries()) {
+		if (outcome.ok) returnData.push(...outcome.value);
+		else if (continueOnFail) returnData.push(errorItem(outcome.error as CleanError, i));
+		else throw outcome.error;
 	}
 	return [returnData];
 }

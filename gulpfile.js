@@ -1,4 +1,4 @@
-// The build: clean → tsc → bundle the vendored libraries (Seam SDK, luxon, svix) → copy icons and codex
+// The build: clean → tsc → bundle the vendored libraries (luxon, Seam's query serializer) → copy icons and codex
 // files. Bundling keeps package.json's "dependencies" empty, as n8n's community-node rules require.
 const { series, src, dest } = require('gulp');
 const { execFileSync } = require('node:child_process');

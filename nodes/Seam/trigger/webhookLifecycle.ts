@@ -1,6 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { answeredStatus } from '../shared/transport/requestError';
 import type { SeamApi } from '../shared/transport/client';
 import { sameEventTypes } from '../shared/events/eventSelection';
 import { forgetRegistration, readRegistration, saveRegistration } from './registration';
@@ -19,12 +20,7 @@ interface SeamWebhook {
 }
 
 function isNotFound(error: unknown): boolean {
-	if (typeof error !== 'object' || error === null) return false;
-	const { statusCode, response } = error as {
-		statusCode?: unknown;
-		response?: { status?: unknown };
-	};
-	return statusCode === 404 || response?.status === 404;
+	return answeredStatus(error) === 404;
 }
 
 /**

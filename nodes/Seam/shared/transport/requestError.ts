@@ -50,3 +50,8 @@ export function seamErrorOf(body: unknown): SeamErrorBody | undefined {
 		? (error as SeamErrorBody)
 		: undefined;
 }
+
+/** The HTTP status Seam answered a failed request with; undefined for anything else. */
+export function answeredStatus(error: unknown): number | undefined {
+	return error instanceof SeamRequestError ? error.outcome.status : undefined;
+}

@@ -18,8 +18,6 @@ import type { SeamApi } from '../../shared/transport/client';
 import type { SeamClient, SeamParams } from '../../shared/transport/sdk';
 import type { OperationOption } from '../node.type';
 
-const POLL_INTERVAL_MS = 500;
-
 export const option: OperationOption = {
 	name: 'Create PIN Code',
 	description: 'Give an ACS user a PIN code, optionally limited in time',
@@ -104,7 +102,6 @@ async function waitForCode(
 			)) as IDataObject,
 		ready: (current) => Boolean(current.code),
 		timeoutSeconds,
-		intervalMs: POLL_INTERVAL_MS,
 		timedOut: (_last, waited) =>
 			new NodeOperationError(context.getNode(), `The PIN code was not ready within ${waited}`, {
 				itemIndex,

@@ -5,11 +5,10 @@ import { displayName } from '../seamObjects/displayName';
 import type { SeamApi } from '../transport/client';
 import { waitUntil } from './waitUntil';
 
-const POLL_INTERVAL_MS = 500;
-
 /**
  * Polls the grant's access methods until every one is issued. Seam issues them asynchronously
- * (almost at once in a sandbox, a few moments on real locks).
+ * (almost at once in a sandbox, a few moments on real locks): reads come quickly at first and
+ * spread out as the wait goes on (waitUntil's pace).
  */
 export async function waitUntilIssued(
 	context: IExecuteFunctions,
@@ -27,7 +26,6 @@ export async function waitUntilIssued(
 			)) as unknown as IDataObject[],
 		ready: (methods) => methods.length > 0 && pending(methods).length === 0,
 		timeoutSeconds,
-		intervalMs: POLL_INTERVAL_MS,
 		timedOut: (methods, waited) => {
 			const which =
 				pending(methods)

@@ -129,6 +129,14 @@ function signingKey(secret: string): Buffer {
 	return Buffer.from(digits, 'base64');
 }
 
+// A trigger checks every delivery with the same secret: decode it once, not once per delivery.
+let lastKey: { secret: string; key: Buffer } | undefined;
+
+function keyFor(secret: string): Buffer {
+	if (lastKey?.secret !== secret) lastKey = { secret, key: signingKey(secret) };
+	return lastKey.key;
+}
+
 /** The signature over the delivery, as Svix writes it after `v1,`. */
 function expectedSignature(key: Buffer, id: string, seconds: number, body: string): Buffer {
 	// The text signed is svix's: the timestamp as the number it parsed (a zero-padded header
@@ -168,7 +176,7 @@ export async function verifySignature(
 	if (!Buffer.isBuffer(rawBody)) return { valid: false, reason: 'missing_body' };
 	const signed = signedHeaders(headers);
 	if (typeof signed === 'string') return { valid: false, reason: signed };
-	const key = signingKey(secret);
+	const key = keyFor(secret);
 
 	// Digits only (checked above), so this is the whole number.
 	const seconds = Number.parseInt(signed.timestamp, 10);

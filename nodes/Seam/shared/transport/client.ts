@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { endpointOf, SEAM_CREDENTIAL_NAME, type SeamApiCredentials } from './credentials';
 import { toNodeError } from './errors';
 import { type Redactor, secretRedactor } from './redact';
@@ -44,7 +46,13 @@ export async function connectToSeam(
 	const apiKey = credentials.apiKey;
 	// One pause per connection: a run's items share Seam's rate limit.
 	const seam = buildSeamClient(
-		sendViaN8n(context, endpoint, settings, new RateLimitPause()),
+		sendViaN8n(
+			context,
+			endpoint,
+			settings,
+			new RateLimitPause(),
+			credentials as unknown as ICredentialDataDecryptedObject,
+		),
 	) as unknown as SeamClient;
 
 	return {

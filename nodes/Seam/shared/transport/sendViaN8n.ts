@@ -1,4 +1,6 @@
 import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
@@ -87,7 +89,20 @@ export function sendViaN8n(
 	endpoint: string,
 	settings: Readonly<SendSettings>,
 	pause: RateLimitPause = new RateLimitPause(),
+	credentials?: ICredentialDataDecryptedObject,
 ): SendToSeam {
+	// The credential read when the connection was made: without it n8n reads (and decrypts) it
+	// again for every request.
+	const credentialOptions: IAdditionalCredentialOptions | undefined = credentials
+		? {
+				credentialsDecrypted: {
+					id: SEAM_CREDENTIAL_NAME,
+					name: SEAM_CREDENTIAL_NAME,
+					type: SEAM_CREDENTIAL_NAME,
+					data: credentials,
+				},
+			}
+		: undefined;
 	return async (route, parameters) => {
 		const query = route.carrier === 'query' ? await seamQuery(parameters) : '';
 		const options: IHttpRequestOptions = {
@@ -108,6 +123,7 @@ export function sendViaN8n(
 					context,
 					SEAM_CREDENTIAL_NAME,
 					{ ...options },
+					credentialOptions,
 				)) as FullResponse;
 				const body = parsedBody(response.body);
 				if (response.statusCode < 400) return (body ?? {}) as Record<string, unknown>;

@@ -34,7 +34,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	const registration = readRegistration(staticData);
 	const node = context.getNode();
 
-	const check = await verifySignature(
+	const check = verifySignature(
 		request.rawBody,
 		request.headers as Record<string, HeaderValue>,
 		registration?.secret,

@@ -138,11 +138,16 @@ function keyFor(secret: string): Buffer {
 }
 
 /** The signature over the delivery, as Svix writes it after `v1,`. */
-function expectedSignature(key: Buffer, id: string, seconds: number, body: string): Buffer {
+function expectedSignature(key: Buffer, id: string, seconds: number, rawBody: Buffer): Buffer {
 	// The text signed is svix's: the timestamp as the number it parsed (a zero-padded header
 	// still covers the same text), and the body as a string, so bytes that are not UTF-8 are
 	// compared as the U+FFFD they decode to (the same text the event is then parsed from).
-	const hmac = createHmac('sha256', key).update(`${id}.${seconds}.`).update(body);
+	// Without any U+FFFD the decoding replaced nothing, so the received bytes are exactly that
+	// text in UTF-8 and are hashed as they are, saving the text's encoding again.
+	const body = rawBody.toString('utf8');
+	const hmac = createHmac('sha256', key)
+		.update(`${id}.${seconds}.`)
+		.update(body.includes('\uFFFD') ? body : rawBody);
 	return Buffer.from(hmac.digest('base64'));
 }
 
@@ -167,11 +172,11 @@ function anyEntryMatches(signatureList: string, expected: Buffer): boolean {
  * Checks one delivery. `rawBody` must be the bytes as received: re-serialised JSON (other key
  * order, spacing or escaping) no longer matches the signature, by design.
  */
-export async function verifySignature(
+export function verifySignature(
 	rawBody: Buffer | undefined,
 	headers: Record<string, HeaderValue>,
 	secret: string | undefined,
-): Promise<SignatureCheck> {
+): SignatureCheck {
 	if (!secret) return { valid: false, reason: 'not_registered' };
 	if (!Buffer.isBuffer(rawBody)) return { valid: false, reason: 'missing_body' };
 	const signed = signedHeaders(headers);
@@ -186,7 +191,7 @@ export async function verifySignature(
 
 	let matches: boolean;
 	try {
-		const expected = expectedSignature(key, signed.id, seconds, rawBody.toString('utf8'));
+		const expected = expectedSignature(key, signed.id, seconds, rawBody);
 		matches = anyEntryMatches(signed.signature, expected);
 	} catch {
 		// Anything thrown while checking still means "not verified": fail closed, and say so

@@ -11,6 +11,7 @@ import type http from 'node:http';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { type FakeServer, startFakeServer } from '../helpers/fakeServers';
+import { safeStringify } from '../helpers/captureLogs';
 import { runSeamNode } from '../helpers/runNode';
 import { type CapturedRun, expectSecretNowhere, runCapturingLogs } from '../helpers/leakCheck';
 
@@ -240,7 +241,7 @@ describe('a form value that holds the API key', () => {
 	// A key pasted into a field (or mapped from a payload by mistake) is quoted by the input
 	// error that names what arrived; the node's last pass removes it there too.
 	const run = (continueOnFail: boolean) =>
-		runSeamNode(
+		runCapturingLogs(
 			{ ...createUser, fullName: '={{ $json.pasted }}' },
 			{
 				credentials: { apiKey: API_KEY, apiUrl: 'http://127.0.0.1:9' },
@@ -250,14 +251,22 @@ describe('a form value that holds the API key', () => {
 		);
 
 	test('is redacted in the node error', async () => {
-		const { error } = await run(false);
+		const captured = await run(false);
+		const { error } = captured.result;
 		expect(error?.message).toBe('Full Name: an object {"token":"[redacted]"} is not a text');
 		expect(`${error?.message} ${error?.description} ${error?.stack}`).not.toContain(API_KEY);
+		// n8n logs the error's whole cause chain. (The saved run holds the input item, with the
+		// pasted key: that is the workflow's own data, not something the node wrote.)
+		expect(captured.logs).toContain('Workflow execution started');
+		expect(captured.logs).not.toContain(API_KEY);
+		expect(safeStringify(error)).not.toContain(API_KEY);
 	});
 
 	test('is redacted in the error item', async () => {
-		const { items } = await run(true);
+		const captured = await run(true);
+		const { items } = captured.result;
 		expect(items[0].json.error).toBe('Full Name: an object {"token":"[redacted]"} is not a text');
 		expect(JSON.stringify(items)).not.toContain(API_KEY);
+		expectSecretNowhere(API_KEY, captured);
 	});
 });

@@ -20,11 +20,23 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 
 /**
  * Errors from Seam are cleaned in the transport; errors the node raises itself may quote form
- * values, and a key pasted into a field must not reach the execution log either.
+ * values, and a key pasted into a field must not reach the execution log either. n8n keeps the
+ * text an error was built from as its `cause` (and in `messages`), logs the whole cause chain and
+ * saves it with the execution, so every link is cleaned, not only the error shown.
  */
 function withoutSecret<E extends CleanError>(error: E, api: SeamApi): E {
-	error.message = api.redact(error.message);
-	if (typeof error.description === 'string') error.description = api.redact(error.description);
+	let link: unknown = error;
+	for (let depth = 0; link instanceof Error && depth < 8; depth++) {
+		const current = link as Error & { description?: unknown; messages?: unknown };
+		current.message = api.redact(current.message);
+		if (typeof current.description === 'string')
+			current.description = api.redact(current.description);
+		if (Array.isArray(current.messages)) {
+			current.messages = current.messages.map((text) => api.redact(String(text)));
+		}
+		if (typeof current.stack === 'string') current.stack = api.redact(current.stack);
+		link = current.cause;
+	}
 	return error;
 }
 

@@ -1,9 +1,9 @@
-import { SeamRequestError } from './requestError';
+import { type RequestOutcome, SeamRequestError } from './requestError';
 
 /**
- * What went wrong with one HTTP request to Seam, read from the SeamRequestError the transport
- * raises. The retry policy and the error messages both decide from the `RequestFailure` it
- * returns.
+ * What went wrong with one HTTP request to Seam. This is the only file that reads failures: the
+ * network facts of what n8n's HTTP helper threw (readNetworkFailure), and the SeamRequestError
+ * the transport raises (readFailure), from which the retry policy and the error messages decide.
  */
 
 export type FailureKind =
@@ -49,6 +49,34 @@ const NOT_SENT_CODES = new Set([
 	'ERR_INVALID_URL',
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
+
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
+
+/**
+ * The facts of a request that got no answer, from whatever n8n's HTTP helper threw: the network
+ * error codes and whether it timed out, read along the `cause` chain. Nothing else of that error
+ * is kept: it holds the request options, Authorization header included.
+ */
+export function readNetworkFailure(error: unknown): RequestOutcome {
+	const codes: string[] = [];
+	let timedOut = false;
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+		const { code, message, cause } = current as {
+			code?: unknown;
+			message?: unknown;
+			cause?: unknown;
+		};
+		if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
+		if (typeof message === 'string') {
+			if (/timeout|timed out/i.test(message)) timedOut = true;
+			if (message === 'bad port') codes.push(BAD_PORT);
+		}
+		current = cause;
+	}
+	if (codes.some((code) => TIMEOUT_CODES.has(code))) timedOut = true;
+	return { codes, timedOut };
+}
 
 function kindOf(status: number | undefined, codes: string[], timedOut: boolean): FailureKind {
 	if (status !== undefined) {

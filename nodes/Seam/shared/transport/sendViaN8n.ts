@@ -10,7 +10,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { SEAM_CREDENTIAL_NAME } from './credentials';
-import { readFailure } from './failure';
+import { readFailure, readNetworkFailure } from './failure';
 import { seamQuery } from './query';
 import { RateLimitPause } from './rateLimitPause';
 import { type RequestOutcome, SeamRequestError } from './requestError';
@@ -51,31 +51,6 @@ function parsedBody(body: unknown): unknown {
 	} catch {
 		return body;
 	}
-}
-
-/**
- * The facts of a failed call from whatever n8n's HTTP helper threw: the network error codes and
- * whether it timed out, read along the `cause` chain. Nothing else of that error is kept.
- */
-function networkOutcome(error: unknown): RequestOutcome {
-	const codes: string[] = [];
-	let timedOut = false;
-	let current: unknown = error;
-	for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
-		const { code, message, cause } = current as {
-			code?: unknown;
-			message?: unknown;
-			cause?: unknown;
-		};
-		if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
-		if (typeof message === 'string') {
-			if (/timeout|timed out/i.test(message)) timedOut = true;
-			if (message === 'bad port') codes.push('BAD_PORT');
-		}
-		current = cause;
-	}
-	if (codes.some((code) => code === 'ETIMEDOUT' || code === 'ECONNABORTED')) timedOut = true;
-	return { codes, timedOut };
 }
 
 /**
@@ -135,7 +110,7 @@ export function sendViaN8n(
 					timedOut: false,
 				};
 			} catch (error) {
-				outcome = networkOutcome(error);
+				outcome = readNetworkFailure(error);
 			}
 			const failure = new SeamRequestError(route.method, route.path, outcome);
 			const facts = readFailure(failure);

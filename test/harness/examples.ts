@@ -13,6 +13,9 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
 export const EXAMPLE_CREDENTIAL = { id: 'SeamApiExample01', name: 'Seam API account' } as const;
 
+/** The SMTP credential of the examples that email the guest (n8n's Send Email node). */
+export const EXAMPLE_SMTP_CREDENTIAL = { id: 'SmtpExample00001', name: 'SMTP account' } as const;
+
 export const EXAMPLES = {
 	quickStart: { file: '000-pin-code-quick-start.json', id: 'seamPinQuickStrt' },
 	saltoKs: { file: '001-salto-ks-pin-code.json', id: 'seamSaltoKsPin01' },
@@ -39,4 +42,30 @@ export function loadExample(
 /** The Seam credential the examples use, pointing at a Seam API (the sandbox, or Seam). */
 export function seamCredential(apiUrl: string, apiKey: string): CredentialFixture {
 	return { ...EXAMPLE_CREDENTIAL, type: 'seamApi', data: { apiKey, apiUrl } };
+}
+
+export interface SmtpServerAddress {
+	host: string;
+	port: number;
+	/** The login the server asks for; none by default. */
+	auth?: { user: string; password: string };
+}
+
+/**
+ * The SMTP credential the examples use (n8n's `smtp` type), for a plain SMTP server such as
+ * test/helpers/smtpInbox: SSL/TLS off and STARTTLS disabled, so nothing needs a certificate.
+ */
+export function smtpCredential(server: SmtpServerAddress): CredentialFixture {
+	return {
+		...EXAMPLE_SMTP_CREDENTIAL,
+		type: 'smtp',
+		data: {
+			user: server.auth?.user ?? '',
+			password: server.auth?.password ?? '',
+			host: server.host,
+			port: server.port,
+			secure: false,
+			disableStartTls: true,
+		},
+	};
 }

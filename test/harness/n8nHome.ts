@@ -16,8 +16,11 @@ export interface CredentialFixture {
 	id: string;
 	name: string;
 	type: string;
-	/** Decrypted values; `n8n import:credentials` encrypts them with the home's key. */
-	data: Record<string, string>;
+	/**
+	 * Decrypted values, typed as the credential type's fields are (a number field a number);
+	 * `n8n import:credentials` encrypts them with the home's key.
+	 */
+	data: Record<string, string | number | boolean>;
 }
 
 export interface CliRun {

@@ -31,6 +31,13 @@ export const EXAMPLES = {
 		id: 'seamReservation1',
 		webhookPath: 'seam-reservation',
 	},
+	stayPms: {
+		file: 'stay-pms-webhook.json',
+		id: 'seamStayPmsHook1',
+		webhookPath: 'seam-pms-stay',
+	},
+	stayPinIssued: { file: 'stay-pin-issued-email.json', id: 'seamStayPinMail1' },
+	stayEnd: { file: 'stay-end.json', id: 'seamStayEnd00001', webhookPath: 'seam-stay-end' },
 } as const;
 
 export function loadExample(

@@ -8,6 +8,7 @@ import * as device from './device';
 import * as entrance from './entrance';
 import type { SeamResource } from './registry';
 import * as space from './space';
+import * as stay from './stay';
 import * as userIdentity from './userIdentity';
 
 /** Every resource of the Seam node, once: the form's lists and the router both read this. */
@@ -41,6 +42,7 @@ export const resources: SeamResource[] = [
 	{ value: 'device', name: 'Device', operations: device, defaultOperation: 'getMany' },
 	{ value: 'entrance', name: 'Entrance', operations: entrance, defaultOperation: 'getMany' },
 	{ value: 'space', name: 'Space', operations: space, defaultOperation: 'getMany' },
+	{ value: 'stay', name: 'Stay', operations: stay, defaultOperation: 'grantAccess' },
 	{
 		value: 'userIdentity',
 		name: 'User Identity',

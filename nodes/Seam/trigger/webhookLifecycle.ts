@@ -1,7 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { answeredStatus } from '../shared/transport/requestError';
+import { unlessNotFound } from '../shared/transport/unlessNotFound';
 import type { SeamApi } from '../shared/transport/client';
 import { sameEventTypes } from '../shared/events/eventSelection';
 import { forgetRegistration, readRegistration, saveRegistration } from './registration';
@@ -17,21 +17,6 @@ interface SeamWebhook {
 	url: string;
 	event_types?: string[];
 	secret?: string;
-}
-
-function isNotFound(error: unknown): boolean {
-	return answeredStatus(error) === 404;
-}
-
-/**
- * A Seam request whose 404 answer is a result (null), not a failure. Other failures go on to
- * api.call, which turns them into clean n8n errors.
- */
-async function unlessNotFound<T>(request: PromiseLike<T>): Promise<T | null> {
-	return await Promise.resolve(request).then(
-		(value) => value,
-		(error: unknown) => (isNotFound(error) ? null : Promise.reject(error)),
-	);
 }
 
 /** null when Seam no longer has it (deleted in Seam Console, or by an earlier deactivation). */

@@ -143,6 +143,14 @@ export class FormReader {
 		return window;
 	}
 
+	/**
+	 * Runs a check that reads several fields together (e.g. a stay's dates) and reports its
+	 * problem the way a single field's would be reported.
+	 */
+	async check<T>(read: () => Promise<T>): Promise<T> {
+		return await this.guardAsync(read);
+	}
+
 	/** Raises a problem found by the node's own checks (not a single field's shape). */
 	fail(message: string, description: string): never {
 		throw new NodeOperationError(this.context.getNode(), message, {

@@ -1,0 +1,3 @@
+export * as end from './end.operation';
+export * as get from './get.operation';
+export * as grantAccess from './grantAccess.operation';

@@ -125,4 +125,61 @@ describeSandbox('one request per answer', () => {
 		expect(String(credential.json.code)).toMatch(/^\d+$/);
 		expect(paths()).toEqual(['/acs/systems/get', '/acs/credentials/create']);
 	});
+
+	test('Access Grant → Create on five doors checks their PIN capability with one list per kind', async () => {
+		target.sandbox!.requests.splice(0);
+		const [grant] = await target.ok(
+			pinGrant({
+				deviceIds: [
+					seed.devices.frontDoorLock,
+					seed.devices.backDoorLock,
+					seed.devices.garageKeypad,
+				],
+				entranceIds: [seed.entrances.room101, seed.entrances.room102],
+			}),
+		);
+		const pins = grant.json.pin_codes as unknown[];
+		expect(sent('/devices/get')).toEqual([]);
+		expect(sent('/acs/entrances/get')).toEqual([]);
+		expect(sent('/devices/list')).toHaveLength(1);
+		expect(sent('/acs/entrances/list')).toHaveLength(1);
+		// Capability (2), create, the issued methods (no issue delay here: one read), the grant's
+		// warnings, and the doors of each PIN.
+		expect(paths()).toHaveLength(2 + 1 + 1 + 1 + pins.length);
+	});
+
+	test('Stay → Grant or Update Access: a new stay, then the same booking again (reads only)', async () => {
+		const stay = {
+			resource: 'stay',
+			operation: 'grantAccess',
+			reservationId: 'COUNT-1',
+			guestName: 'Count Carla',
+			doorsBy: 'spaceKeys',
+			spaceKeys: 'unit-101',
+			checkIn: inDays(1, 15),
+			checkOut: inDays(3, 11),
+		};
+		target.sandbox!.requests.splice(0);
+		const [created] = await target.ok(stay);
+		const pins = (created.json.pins as unknown[]).length;
+		// The stay (none yet), the unit's doors, create, the issued methods, the grant's warnings,
+		// the doors of each PIN. No identity search: the guest has no email, phone or guest ID.
+		expect(paths()).toEqual([
+			'/access_grants/list',
+			'/spaces/get_related',
+			'/access_grants/create',
+			'/access_methods/list',
+			'/access_grants/get',
+			...Array(pins).fill('/access_methods/get_related'),
+		]);
+		target.sandbox!.requests.splice(0);
+		const [again] = await target.ok(stay);
+		expect(again.json.status).toBe('unchanged');
+		expect(paths()).toEqual([
+			'/access_grants/list',
+			'/spaces/get_related',
+			'/access_methods/list',
+			...Array(pins).fill('/access_methods/get_related'),
+		]);
+	});
 });

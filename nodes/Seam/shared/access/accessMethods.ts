@@ -82,19 +82,19 @@ async function doorsOf(
 	return doorsIn(related);
 }
 
-/** What a guest message needs: each PIN with the doors it opens. */
+/** What a guest message needs: each PIN with the doors it opens (one read per PIN, made together). */
 export async function pinCodesWithDoors(
 	api: SeamApi,
 	methods: IDataObject[],
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const pins: IDataObject[] = [];
-	for (const method of methods.filter((m) => m.mode === 'code' && m.code)) {
-		pins.push({
-			code: method.code,
-			access_method_id: method.access_method_id,
-			doors: await doorsOf(api, String(method.access_method_id), itemIndex),
-		});
-	}
-	return pins;
+	return await Promise.all(
+		methods
+			.filter((m) => m.mode === 'code' && m.code)
+			.map(async (method) => ({
+				code: method.code,
+				access_method_id: method.access_method_id,
+				doors: await doorsOf(api, String(method.access_method_id), itemIndex),
+			})),
+	);
 }

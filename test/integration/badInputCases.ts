@@ -675,6 +675,119 @@ export const operations: OperationCases[] = [
 		],
 	},
 	{
+		title: 'Stay → Grant or Update Access',
+		base: op('stay', 'grantAccess', {
+			reservationId: 'R-77',
+			guestName: 'Grace Guest',
+			doorsBy: 'spaceKeys',
+			spaceKeys: 'unit-101',
+			checkIn: start,
+			checkOut: end,
+			waitUntilIssued: false,
+		}),
+		rows: [
+			['Reservation ID', { reservationId: e(null) }, required],
+			['Reservation ID', { reservationId: e({ id: 77 }) }, isNot({ id: 77 }, 'a text')],
+			['Reservation ID', { reservationId: '={{ $json.booking }}' }, required, { id: 'R-77' }],
+			['Guest Name', { guestName: e(false) }, isNot(false, 'a text')],
+			['Guest Name', { guestName: e('  ') }, required],
+			['Guest Email', { guestEmail: e(['a@b.c']) }, isNot(['a@b.c'], 'a text')],
+			['Guest Phone', { guestPhone: e(true) }, isNot(true, 'a text')],
+			[
+				'Doors',
+				{
+					doorsBy: e('unit'),
+					spaceIds: [seed.spaces.unit101],
+					deviceIds: [seed.devices.frontDoorLock],
+					entranceIds: [seed.entrances.room101],
+				},
+				isNot('unit', 'one of the options'),
+			],
+			['Unit Keys', { spaceKeys: e('') }, says('Unit Keys is required')],
+			['Unit Keys', { spaceKeys: e([]) }, says('Unit Keys is required')],
+			['Space Names or IDs', { doorsBy: 'spaces', spaceIds: e(['unit-101']) }, notAnId('unit-101')],
+			[
+				'Device Names or IDs',
+				{ doorsBy: 'devices', deviceIds: e(7) },
+				isNot(7, 'a list of Seam IDs'),
+			],
+			['Check-In', { checkIn: e('next friday') }, notADate('next friday')],
+			['Check-In', { checkIn: e(1767225600) }, isNot(1767225600, 'a valid date and time')],
+			['Check-In', { checkIn: e(null) }, required],
+			[
+				'Check-Out',
+				{ checkOut: e({ date: '2031-01-12' }) },
+				isNot({ date: '2031-01-12' }, 'a valid date and time'),
+			],
+			['Check-Out', { checkOut: '={{ $json.checkout }}' }, required, { guest: 'Grace' }],
+			['Check-Out', { checkIn: end, checkOut: start }, says('Check-Out must be after Check-In')],
+			['Check-In', { datesAre: 'dates', checkIn: e('4 December') }, isNot('4 December', 'a date')],
+			[
+				'Check-In Time',
+				{ datesAre: 'dates', checkInTime: e('noon') },
+				isNot('noon', 'a time of day'),
+			],
+			[
+				'Check-Out Time',
+				{ datesAre: 'dates', checkOutTime: e('25:00') },
+				isNot('25:00', 'a time of day'),
+			],
+			['PIN', { pinChoice: e('mine'), pinCode: '4821' }, isNot('mine', 'one of the options')],
+			[
+				'Custom PIN',
+				{ pinChoice: 'custom', pinCode: e('12a4') },
+				(field) => ({ message: new RegExp(`^${field}`) }),
+			],
+			['Custom PIN', { pinChoice: 'custom', pinCode: e(null) }, required],
+			[
+				'Guest Phone',
+				{ pinChoice: 'phoneDigits', guestPhone: e(null) },
+				says("Guest Phone is required for a PIN from the guest's phone"),
+			],
+			[
+				'Number of Digits',
+				{ pinChoice: 'phoneDigits', guestPhone: '+15550101234', phoneDigitCount: e(7) },
+				isNot(7, 'a whole number from 4 to 6'),
+			],
+			[
+				'Access Starts Before Check-In (Minutes)',
+				{ options: { bufferBeforeCheckIn: e(-5) } },
+				isNot(-5, 'a whole number from 0 to 10080'),
+			],
+			[
+				'Property Time Zone',
+				{ options: { timeZone: e('CET+1') } },
+				says('Property Time Zone: "CET+1" is not a time zone'),
+			],
+		],
+	},
+	{
+		title: 'Stay → End Stay',
+		base: op('stay', 'end', { reservationId: 'R-77' }),
+		rows: [
+			['Reservation ID', { reservationId: e(null) }, required],
+			['Reservation ID', { reservationId: e([1]) }, isNot([1], 'a text')],
+			[
+				'Error If Not Found',
+				{ options: { errorIfNotFound: e('maybe') } },
+				isNot('maybe', 'true or false'),
+			],
+		],
+	},
+	{
+		title: 'Stay → Get Stay',
+		base: op('stay', 'get', { reservationId: 'R-77' }),
+		rows: [
+			['Reservation ID', { reservationId: e('') }, required],
+			[
+				'Look Up By',
+				{ lookUpBy: e('guest'), accessGrantId: SOME_ID },
+				isNot('guest', 'one of the options'),
+			],
+			['Access Grant ID', { lookUpBy: 'accessGrantId', accessGrantId: e('g-1') }, notAnId('g-1')],
+		],
+	},
+	{
 		title: 'User Identity → Create',
 		base: op('userIdentity', 'create', { fullName: 'Jane Guest' }),
 		rows: [
@@ -758,6 +871,17 @@ const joiner = (schedule: INodeParameters, additionalFields: INodeParameters = {
 		additionalFields,
 	});
 
+const stay = (checkOut: string, datesAre = 'dateTimes') =>
+	op('stay', 'grantAccess', {
+		reservationId: 'R-88',
+		guestName: 'Grace Guest',
+		doorsBy: 'spaceKeys',
+		spaceKeys: 'unit-101',
+		datesAre,
+		checkIn: start,
+		checkOut,
+	});
+
 const checkout = '={{ $json.checkout }}';
 const noCheckout = { checkin: start, guest: 'Grace' };
 const switchedOff = { allowAccessWithoutEnd: false };
@@ -775,6 +899,11 @@ export const securityRows: SecurityRow[] = [
 	['Credential → Create PIN Code', 'Valid Until', credential(e(null)), 'noWrite'],
 	['Credential → Create PIN Code', 'Valid Until', credential(e('')), 'noWrite'],
 	['Credential → Create PIN Code', 'Valid Until', credential(e(null), switchedOff), 'noWrite'],
+	['Stay → Grant or Update Access', 'Check-Out', stay(checkout), 'none', noCheckout],
+	['Stay → Grant or Update Access', 'Check-Out', stay(e(null)), 'none'],
+	['Stay → Grant or Update Access', 'Check-Out', stay(e('')), 'none'],
+	['Stay → Grant or Update Access', 'Check-Out', stay(e([])), 'none'],
+	['Stay → Grant or Update Access', 'Check-Out', stay(e(null), 'dates'), 'none'],
 	['ACS User → Create', 'Access Ends At', joiner({}), 'none'],
 	[
 		'ACS User → Create',

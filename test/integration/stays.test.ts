@@ -4,7 +4,7 @@
  * after each step.
  */
 import { SeamHttp } from '@seamapi/http';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { inDays, type SeamTarget, startSeamTarget, usingRealSeam } from '../helpers/seamTarget';
 import { getSeedIds } from '../sandbox/seed';
@@ -14,7 +14,7 @@ let target: SeamTarget;
 
 const describeSandbox = usingRealSeam ? describe.skip : describe;
 
-const booking = (overrides: IDataObject = {}) => ({
+const booking = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'stay',
 	operation: 'grantAccess',
 	reservationId: 'R-1001',
@@ -44,7 +44,7 @@ describeSandbox('Stay', () => {
 		await SeamHttp.fromApiKey(target.apiKey, { endpoint: target.apiUrl }).accessGrants.list({
 			reservation_key: reservation,
 		});
-	const one = async (parameters: IDataObject) => (await target.ok(parameters))[0].json;
+	const one = async (parameters: INodeParameters) => (await target.ok(parameters))[0].json;
 
 	test('a new booking creates the stay: PIN per door, doors by name, local times, a message', async () => {
 		const stay = await one(booking());
@@ -159,7 +159,7 @@ describeSandbox('Stay', () => {
 			resource: 'stay',
 			operation: 'get',
 			lookUpBy: 'accessGrantId',
-			accessGrantId: created.access_grant_id,
+			accessGrantId: String(created.access_grant_id),
 		});
 		expect(byGrant).toMatchObject({ status: 'found', reservation_id: 'R-2002', pin: created.pin });
 		expect(await one({ resource: 'stay', operation: 'get', reservationId: 'nope' })).toEqual({
@@ -216,7 +216,7 @@ describeSandbox('Stay', () => {
 	});
 
 	describe('bad input: a clear error naming the field, and nothing sent to Seam', () => {
-		const refused = async (overrides: IDataObject, message: RegExp) => {
+		const refused = async (overrides: INodeParameters, message: RegExp) => {
 			const result = await target.run(booking({ reservationId: 'R-BAD', ...overrides }));
 			expect(result.error?.message).toMatch(message);
 			expect(writes()).toEqual([]);

@@ -36,6 +36,12 @@ const BODY_PARAMETERS = {
 	user_identity_id: ID(1),
 	webhook_id: ID(2),
 	device_ids: [ID(8), ID(9)],
+	space_ids: [ID(9), ID(1)],
+	space_keys: ['unit-101', 'unit 102 & annex'],
+	access_grant_ids: [ID(1)],
+	include: ['spaces', 'devices', 'acs_entrances'],
+	exclude: ['access_methods'],
+	reservation_key: 'reservation-42',
 	access_method_ids: [ID(2), ID(3)],
 	acs_entrance_ids: [ID(5)],
 	event_types: ['access_code.created', 'lock.unlocked'],
@@ -145,6 +151,22 @@ const routes = Object.entries(SEAM_ROUTES) as Array<[string, SeamRoute]>;
 
 test('the route table covers every SDK method the nodes call', () => {
 	expect(routes.length).toBeGreaterThan(30);
+});
+
+// The Stay resource reads a unit's doors and a stay's doors through these, so they are in the
+// table whether or not a node names them yet (scripts/generate-seam-routes.ts ALWAYS_ROUTED).
+test.each([
+	['spaces.get', 'GET', '/spaces/get', 'space'],
+	['spaces.getRelated', 'GET', '/spaces/get_related', 'batch'],
+	['accessGrants.getRelated', 'GET', '/access_grants/get_related', 'batch'],
+])('%s is routed as %s %s, answering %s', (name, method, path, responseKey) => {
+	expect(SEAM_ROUTES[name as keyof typeof SEAM_ROUTES]).toEqual({
+		method,
+		path,
+		carrier: 'query',
+		responseKey,
+		paginated: false,
+	});
 });
 
 describe.each(routes)('seam.%s', (name, route) => {

@@ -38,6 +38,13 @@ export const SEAM_ROUTES = {
 		responseKey: 'access_grant',
 		paginated: false,
 	},
+	'accessGrants.getRelated': {
+		method: 'GET',
+		path: '/access_grants/get_related',
+		carrier: 'query',
+		responseKey: 'batch',
+		paginated: false,
+	},
 	'accessGrants.list': {
 		method: 'GET',
 		path: '/access_grants/list',
@@ -234,13 +241,6 @@ export const SEAM_ROUTES = {
 		responseKey: undefined,
 		paginated: false,
 	},
-	'devices.get': {
-		method: 'GET',
-		path: '/devices/get',
-		carrier: 'query',
-		responseKey: 'device',
-		paginated: false,
-	},
 	'devices.list': {
 		method: 'GET',
 		path: '/devices/list',
@@ -253,6 +253,20 @@ export const SEAM_ROUTES = {
 		path: '/events/list',
 		carrier: 'query',
 		responseKey: 'events',
+		paginated: false,
+	},
+	'spaces.get': {
+		method: 'GET',
+		path: '/spaces/get',
+		carrier: 'query',
+		responseKey: 'space',
+		paginated: false,
+	},
+	'spaces.getRelated': {
+		method: 'GET',
+		path: '/spaces/get_related',
+		carrier: 'query',
+		responseKey: 'batch',
 		paginated: false,
 	},
 	'spaces.list': {
@@ -317,7 +331,10 @@ export type SeamMethodName = keyof typeof SEAM_ROUTES;
 
 /** The part of the SDK's interface the nodes use: calling anything else does not compile. */
 export type SeamRoutesClient = {
-	accessGrants: Pick<SeamHttp['accessGrants'], 'create' | 'delete' | 'get' | 'list' | 'update'>;
+	accessGrants: Pick<
+		SeamHttp['accessGrants'],
+		'create' | 'delete' | 'get' | 'getRelated' | 'list' | 'update'
+	>;
 	accessMethods: Pick<SeamHttp['accessMethods'], 'get' | 'getRelated' | 'list'>;
 	acs: {
 		accessGroups: Pick<
@@ -344,9 +361,9 @@ export type SeamRoutesClient = {
 			| 'update'
 		>;
 	};
-	devices: Pick<SeamHttp['devices'], 'get' | 'list'>;
+	devices: Pick<SeamHttp['devices'], 'list'>;
 	events: Pick<SeamHttp['events'], 'list'>;
-	spaces: Pick<SeamHttp['spaces'], 'list'>;
+	spaces: Pick<SeamHttp['spaces'], 'get' | 'getRelated' | 'list'>;
 	userIdentities: Pick<SeamHttp['userIdentities'], 'create' | 'get' | 'list'>;
 	webhooks: Pick<SeamHttp['webhooks'], 'create' | 'delete' | 'get' | 'list'>;
 };

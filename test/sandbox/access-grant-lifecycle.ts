@@ -87,6 +87,8 @@ function addAccessMethod(
 		acs_system_id: draft.acs_system_id,
 		pending_code: code?.pin ?? null,
 		requested_code_taken_on: code?.takenOn ?? [],
+		requested_code_wrong_length_on:
+			requestedCode != null && draft.replacement_code_length != null ? [...draft.device_ids] : [],
 		issue_due_at_ms: now.getTime() + issueDelayMs,
 		issued_at: null,
 		created_at: now.toISOString(),
@@ -98,9 +100,10 @@ function addAccessMethod(
 /**
  * Smart locks: the requested code if no other access method uses it on any of
  * the same locks, else a fresh code of the same length (reported as
- * requested_code_unavailable once issued). Access systems: a PIN of the
- * provider's length that is unique on the system (a custom code was refused
- * while planning).
+ * requested_code_unavailable once issued); locks that cannot take the requested
+ * code's length get a fresh code of the draft's replacement_code_length.
+ * Access systems: a PIN of the provider's length that is unique on the system
+ * (a custom code was refused while planning).
  */
 function chooseCode(
 	store: Store,
@@ -117,6 +120,9 @@ function chooseCode(
 			other.pending_code != null && other.device_ids.some((id) => draft.device_ids.includes(id)),
 	);
 	const taken = new Set(sharing.map((other) => other.pending_code as string));
+	if (draft.replacement_code_length != null) {
+		return { pin: randomPin(draft.replacement_code_length, taken), takenOn: [] };
+	}
 	if (requested != null && !taken.has(requested)) return { pin: requested, takenOn: [] };
 	const takenOn =
 		requested == null

@@ -1,4 +1,5 @@
 import { accessMethodsOf } from './access-grant-lifecycle';
+import { codeLengthsOf } from './access-method-plan';
 import { presentUserIdentity } from './presenters';
 import type { AccessGrantRecord, AccessMethodMode, AccessMethodRecord, Store } from './store';
 
@@ -82,6 +83,17 @@ function grantWarnings(
 				original_code: original,
 				new_code: method.pending_code,
 				message: `The requested code ${original} is already in use on ${deviceName(store, deviceId)}, so code ${method.pending_code} was assigned instead.`,
+				created_at: method.issued_at,
+			});
+		}
+		// Seam documents that it assigns a compatible code; the warning that says so is chosen here.
+		for (const deviceId of method.requested_code_wrong_length_on) {
+			warnings.push({
+				warning_code: 'requested_code_unavailable',
+				device_id: deviceId,
+				original_code: original,
+				new_code: method.pending_code,
+				message: `${deviceName(store, deviceId)} takes only codes of ${describeLengths(store, deviceId)} digits, so code ${method.pending_code} was assigned instead of the requested ${original}.`,
 				created_at: method.issued_at,
 			});
 		}
@@ -172,6 +184,13 @@ export function presentAccessMethod(store: Store, method: AccessMethodRecord): S
 	};
 	if (method.mode === 'code') out.code = issued ? method.pending_code : null;
 	return out;
+}
+
+function describeLengths(store: Store, deviceId: string): string {
+	const lengths = codeLengthsOf(store, deviceId).map(String);
+	return lengths.length <= 1
+		? lengths.join('')
+		: `${lengths.slice(0, -1).join(', ')} or ${lengths[lengths.length - 1]}`;
 }
 
 const deviceName = (store: Store, deviceId: string): string =>

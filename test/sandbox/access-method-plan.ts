@@ -1,3 +1,4 @@
+import { deviceModelOf } from './device-models';
 import { invalidInput } from './errors';
 import { providerOf } from './providers';
 import type {
@@ -12,7 +13,11 @@ import type {
 //
 // One requested `code` method can need several access methods, because one PIN
 // cannot be valid everywhere:
-// - smart locks (device_ids) share one PIN, which the caller may choose;
+// - smart locks (device_ids) share one PIN, which the caller may choose; locks
+//   whose keypads do not take a requested code's length (supported_code_lengths)
+//   get a generated code of a length they take instead, in a method of their own
+//   (Seam's "Creating an Access Grant": "If the requested code isn't valid for a
+//   device, Seam assigns a compatible code for that device instead");
 // - an access control system generates its own PINs, of its own length: Salto
 //   KS issues one PIN per user that opens all of the grant's entrances on the
 //   site, Latch one PIN per door (see providers.ts).
@@ -39,6 +44,11 @@ export interface AccessMethodDraft {
 	acs_entrance_ids: string[];
 	/** Entrance-based code methods: the system whose provider generates the PIN. */
 	acs_system_id: string | null;
+	/**
+	 * Smart locks that cannot take the requested code's length: the length of the code
+	 * generated for them instead (reported as requested_code_unavailable once issued).
+	 */
+	replacement_code_length?: number;
 }
 
 export interface AccessMethodPlan {
@@ -121,13 +131,32 @@ function planCodeMethods(store: Store, doors: Doors, index: number, requestedCod
 		(id) => store.devices.get(id)?.can_program_online_access_codes === true,
 	);
 	const devicesWithoutCodes = doors.device_ids.filter((id) => !codeDevices.includes(id));
-	if (codeDevices.length > 0) {
+	const takesRequested = (id: string) =>
+		requestedCode == null || codeLengthsOf(store, id).includes(requestedCode.length);
+	const requestedCodeDevices = codeDevices.filter(takesRequested);
+	if (requestedCodeDevices.length > 0) {
 		drafts.push({
 			requested_index: index,
 			mode: 'code',
-			device_ids: codeDevices,
+			device_ids: requestedCodeDevices,
 			acs_entrance_ids: [],
 			acs_system_id: null,
+		});
+	}
+	// One method per replacement length, so locks that take the same length still share a PIN.
+	const byReplacementLength = new Map<number, string[]>();
+	for (const id of codeDevices.filter((id) => !takesRequested(id))) {
+		const length = nearestLength(codeLengthsOf(store, id), requestedCode?.length ?? 4);
+		byReplacementLength.set(length, [...(byReplacementLength.get(length) ?? []), id]);
+	}
+	for (const [length, deviceIds] of byReplacementLength) {
+		drafts.push({
+			requested_index: index,
+			mode: 'code',
+			device_ids: deviceIds,
+			acs_entrance_ids: [],
+			acs_system_id: null,
+			replacement_code_length: length,
 		});
 	}
 
@@ -168,6 +197,20 @@ function planCodeMethods(store: Store, doors: Doors, index: number, requestedCod
 		}
 	}
 	return { drafts, devicesWithoutCodes, entrancesWithoutCodes };
+}
+
+/** properties.supported_code_lengths of a smart lock. */
+export function codeLengthsOf(store: Store, deviceId: string): number[] {
+	const device = store.devices.get(deviceId);
+	return device == null ? [] : deviceModelOf(device.kind).supportedCodeLengths;
+}
+
+/** The supported length closest to the wanted one; the longer of two equally close. */
+function nearestLength(lengths: number[], wanted: number): number {
+	return lengths.reduce((best, length) => {
+		const [d, bestD] = [Math.abs(length - wanted), Math.abs(best - wanted)];
+		return d < bestD || (d === bestD && length > best) ? length : best;
+	});
 }
 
 const describeEntrances = (entrances: EntranceRecord[]): string =>

@@ -183,6 +183,7 @@ describe('seeded spaces', () => {
 			]),
 		).toEqual([
 			['Unit 101', 'unit-101', 2, 1],
+			['Unit 102', 'unit-102', 1, 1],
 			['Pool Area', 'pool-area', 0, 1],
 		]);
 		expect((await seam.spaces.list({ search: 'pool' })).map((space) => space.space_id)).toEqual([
@@ -201,7 +202,7 @@ describe('seeded spaces', () => {
 		expect(pagination.hasNextPage).toBe(true);
 		expect(
 			await seam.createPaginator(seam.spaces.list({ limit: 1 })).flattenToArray(),
-		).toHaveLength(2);
+		).toHaveLength(3);
 	});
 
 	test('entrances know their spaces', async () => {
@@ -434,10 +435,11 @@ describe('Using PIN Codes (seed 003)', () => {
 
 	test('a custom code must be 4 to 9 digits and is used as requested', async () => {
 		const { devices, userIdentities } = sandbox.seed;
+		// The Yale lock takes 4 to 8 digits (supported_code_lengths): the longest it takes.
 		const create = (code: string) =>
 			seam.accessGrants.create({
 				user_identity_id: userIdentities.jane,
-				device_ids: [devices.garageKeypad],
+				device_ids: [devices.backDoorLock],
 				requested_access_methods: [{ mode: 'code', code }],
 			});
 		for (const bad of ['123', '1234567890', '12ab', '']) {
@@ -445,10 +447,10 @@ describe('Using PIN Codes (seed 003)', () => {
 		}
 		expect(await seam.accessGrants.list()).toEqual([]);
 
-		const grant = await create('246813579');
-		expect(grant.requested_access_methods[0]).toMatchObject({ mode: 'code', code: '246813579' });
+		const grant = await create('24681357');
+		expect(grant.requested_access_methods[0]).toMatchObject({ mode: 'code', code: '24681357' });
 		const [method] = await waitForIssued(grant.access_grant_id);
-		expect(method.code).toBe('246813579');
+		expect(method.code).toBe('24681357');
 
 		// Access systems generate their own PINs: a custom code for an entrance is refused.
 		const message = await expectInvalidInput(
@@ -901,6 +903,7 @@ describe('sandbox controls', () => {
 		});
 		expect(sandbox.seed.spaces).toEqual({
 			unit101: '77777777-7777-4777-8777-000000000101',
+			unit102: '77777777-7777-4777-8777-000000000102',
 			poolArea: '77777777-7777-4777-8777-000000000201',
 		});
 	});

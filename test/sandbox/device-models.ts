@@ -14,8 +14,15 @@ export interface DeviceModel {
 	/** properties.model.display_name, with and without a keypad. */
 	modelWithKeypad: string;
 	modelWithoutKeypad: string;
-	/** Length of the PIN codes Seam generates for this lock. */
+	/** Length of the PIN codes Seam generates for this lock; one of supportedCodeLengths. */
 	generatedCodeLength: number;
+	/**
+	 * properties.supported_code_lengths of the lock with a keypad: the PIN lengths its keypad
+	 * takes (a requested code of another length is replaced, see access-method-plan.ts).
+	 */
+	supportedCodeLengths: number[];
+	/** properties.max_active_codes_supported of the lock with a keypad. */
+	maxActiveCodesSupported: number;
 	/**
 	 * The brand's metadata block, if the device schema has one for it
 	 * (there is no yale_metadata: Yale locks carry none).
@@ -36,6 +43,9 @@ const august: DeviceModel = {
 	modelWithKeypad: 'August Wi-Fi Smart Lock + Keypad',
 	modelWithoutKeypad: 'August Smart Lock Pro',
 	generatedCodeLength: 4,
+	// As a seed for Seam's own fake (@seamapi/fake-seam-connect) has its August lock with a keypad.
+	supportedCodeLengths: [4, 5, 6],
+	maxActiveCodesSupported: 250,
 	metadata: (device, hasKeypad, model) => ({
 		august_metadata: {
 			lock_id: device.device_id.slice(-12),
@@ -56,6 +66,9 @@ const yale: DeviceModel = {
 	modelWithKeypad: 'Yale Assure Lock 2 Keypad',
 	modelWithoutKeypad: 'Yale Approach Lock with Wi-Fi',
 	generatedCodeLength: 4,
+	// As in Seam's "Access Code Requirements for Door Locks" sample device.
+	supportedCodeLengths: [4, 5, 6, 7, 8],
+	maxActiveCodesSupported: 250,
 	metadata: () => undefined,
 };
 
@@ -68,6 +81,9 @@ const schlage: DeviceModel = {
 	modelWithKeypad: 'Schlage Encode Plus',
 	modelWithoutKeypad: 'Schlage Sense',
 	generatedCodeLength: 4,
+	// A Schlage lock takes codes of one length, set on the lock ([4] in that same fake seed).
+	supportedCodeLengths: [4],
+	maxActiveCodesSupported: 100,
 	metadata: (device, _hasKeypad, model) => ({
 		schlage_metadata: { device_id: device.device_id.slice(-12), device_name: device.name, model },
 	}),

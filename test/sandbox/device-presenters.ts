@@ -45,6 +45,13 @@ export function presentDevice(store: Store, device: DeviceRecord): SeamObject {
 				has_built_in_keypad: hasKeypad,
 				can_connect_accessory_keypad: false,
 			},
+			// Access code constraints: reported for locks that take PIN codes only.
+			...(hasKeypad
+				? {
+						supported_code_lengths: [...model.supportedCodeLengths],
+						max_active_codes_supported: model.maxActiveCodesSupported,
+					}
+				: {}),
 			...model.metadata(device, hasKeypad, modelName),
 		},
 		can_remotely_lock: true,

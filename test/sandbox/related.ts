@@ -1,14 +1,16 @@
 import { accessMethodsOf } from './access-grant-lifecycle';
 import { presentAccessGrant, presentAccessMethod } from './access-grant-presenters';
+import { methodCoversSpace } from './access-grant-queries';
 import { doorsOf } from './access-method-plan';
 import { presentDevice, presentSpace } from './device-presenters';
 import { presentAcsSystem, presentEntrance, presentUserIdentity } from './presenters';
 import { spaceHoldsAny } from './spaces';
-import type { AccessGrantRecord, AccessMethodRecord, Store } from './store';
+import type { AccessGrantRecord, AccessMethodRecord, SpaceRecord, Store } from './store';
 
-// The `batch` objects of /access_methods/get_related and
-// /access_grants/get_related: every resource the given methods or grants
-// involve, one list per kind, each resource once, in creation order.
+// The `batch` objects of /access_methods/get_related,
+// /access_grants/get_related and /spaces/get_related: every resource the given
+// methods, grants or spaces involve, one list per kind, each resource once, in
+// creation order.
 // `include` narrows the kinds, `exclude` removes some. Kinds the sandbox does
 // not model (instant keys, client sessions, the ACS credentials and connected
 // accounts behind the scenes, access groups) are returned as empty lists.
@@ -35,6 +37,15 @@ const ACCESS_GRANT_KINDS = [
 	'acs_systems',
 	'user_identities',
 	'acs_access_groups',
+	'access_methods',
+] as const;
+
+const SPACE_KINDS = [
+	'spaces',
+	'devices',
+	'acs_entrances',
+	'connected_accounts',
+	'acs_systems',
 	'access_methods',
 ] as const;
 
@@ -109,6 +120,39 @@ export function accessGrantBatch(
 			inOrder(store.accessMethods, methodIds).map((method) => presentAccessMethod(store, method)),
 	};
 	return buildBatch(lists, ACCESS_GRANT_KINDS, include, exclude);
+}
+
+/**
+ * The spaces, the devices and entrances in them, the access systems of those
+ * entrances, and the access methods granted through the spaces (as
+ * /access_methods/list filters by space_id).
+ */
+export function spaceBatch(
+	store: Store,
+	spaces: SpaceRecord[],
+	include: string[] | undefined,
+	exclude: string[] | undefined,
+): Batch {
+	const spaceIds = new Set(spaces.map((space) => space.space_id));
+	const deviceIds = new Set(spaces.flatMap((space) => space.device_ids));
+	const entranceIds = new Set(spaces.flatMap((space) => space.acs_entrance_ids));
+	const systemIds = new Set(
+		[...entranceIds].map((id) => store.entrances.get(id)?.acs_system_id ?? ''),
+	);
+	const lists: Record<(typeof SPACE_KINDS)[number], () => SeamObject[]> = {
+		spaces: () => inOrder(store.spaces, spaceIds).map((space) => presentSpace(store, space)),
+		devices: () => inOrder(store.devices, deviceIds).map((device) => presentDevice(store, device)),
+		acs_entrances: () =>
+			inOrder(store.entrances, entranceIds).map((entrance) => presentEntrance(store, entrance)),
+		connected_accounts: () => [],
+		acs_systems: () =>
+			inOrder(store.acsSystems, systemIds).map((system) => presentAcsSystem(store, system)),
+		access_methods: () =>
+			[...store.accessMethods.values()]
+				.filter((method) => [...spaceIds].some((id) => methodCoversSpace(store, method, id)))
+				.map((method) => presentAccessMethod(store, method)),
+	};
+	return buildBatch(lists, SPACE_KINDS, include, exclude);
 }
 
 function buildBatch<K extends string>(

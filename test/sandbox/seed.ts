@@ -24,7 +24,7 @@ export interface SeedIds {
 		garageKeypad: string;
 		oldDeadbolt: string;
 	};
-	spaces: { unit101: string; poolArea: string };
+	spaces: { unit101: string; unit102: string; poolArea: string };
 }
 
 // Ids are fixed, in the style of Seam's docs, so that reset(), a second sandbox, the example
@@ -57,6 +57,7 @@ const seedIds: SeedIds = {
 	},
 	spaces: {
 		unit101: '77777777-7777-4777-8777-000000000101',
+		unit102: '77777777-7777-4777-8777-000000000102',
 		poolArea: '77777777-7777-4777-8777-000000000201',
 	},
 };
@@ -175,6 +176,11 @@ export function createSeededStore(): Store {
 	addSpace(ids.spaces.unit101, 'unit-101', 'Unit 101', {
 		device_ids: [d.frontDoorLock, d.backDoorLock],
 		acs_entrance_ids: [e.room101],
+	});
+	// A second rental unit whose only lock takes 4-digit codes only (Schlage).
+	addSpace(ids.spaces.unit102, 'unit-102', 'Unit 102', {
+		device_ids: [d.garageKeypad],
+		acs_entrance_ids: [e.room102],
 	});
 	addSpace(ids.spaces.poolArea, 'pool-area', 'Pool Area', { acs_entrance_ids: [e.poolGate] });
 

@@ -176,6 +176,8 @@ export interface AccessMethodRecord {
 	pending_code: string | null;
 	/** Devices on which the requested code was already taken, so pending_code differs from it. */
 	requested_code_taken_on: string[];
+	/** Devices whose keypads do not take the requested code's length, so pending_code differs. */
+	requested_code_wrong_length_on: string[];
 	/** When the locks report the method as programmed (epoch ms). */
 	issue_due_at_ms: number;
 	issued_at: string | null;

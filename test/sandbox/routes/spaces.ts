@@ -1,7 +1,9 @@
 import { presentSpace } from '../device-presenters';
+import { invalidInput } from '../errors';
 import { matchesSearch } from '../filters';
 import { requireSpace, requireSpaceByKey } from '../lookups';
 import { paginate } from '../pagination';
+import { spaceBatch } from '../related';
 import type { RouteTable } from './types';
 
 export const spaceRoutes: RouteTable = {
@@ -12,6 +14,25 @@ export const spaceRoutes: RouteTable = {
 				? requireSpace(store, id)
 				: requireSpaceByKey(store, input.requiredString('space_key'));
 		return { space: presentSpace(store, space) };
+	},
+
+	// Each space once, in creation order, whether named by id, by key or both.
+	'/spaces/get_related': ({ store, input }) => {
+		const spaces = [
+			...(input.stringArray('space_ids') ?? []).map((id) => requireSpace(store, id)),
+			...(input.stringArray('space_keys') ?? []).map((key) => requireSpaceByKey(store, key)),
+		];
+		if (spaces.length === 0) {
+			throw invalidInput({ space_ids: 'Required: provide space_ids or space_keys' });
+		}
+		return {
+			batch: spaceBatch(
+				store,
+				[...new Set(spaces)],
+				input.stringArray('include'),
+				input.stringArray('exclude'),
+			),
+		};
 	},
 
 	'/spaces/list': ({ store, input, params, requestUrl }) => {

@@ -106,17 +106,55 @@ describeSandbox('Stay', () => {
 		expect((await grantsOf('R-1001'))[0].ends_at).toBe(new Date(inDays(6, 10)).toISOString());
 	});
 
-	test('a new unit moves the stay: the new grant first, then the old one removed', async () => {
+	test('a new unit moves the stay: one grant, on the new unit only', async () => {
 		const before = (await grantsOf('R-1001'))[0];
 		const stay = await one(booking({ spaceKeys: 'unit-102', checkOut: inDays(6, 10) }));
 		expect(stay).toMatchObject({ status: 'moved', changes: ['doors'], notify_guest: true });
-		expect(writes().map((w) => w.path)).toEqual(['/access_grants/create', '/access_grants/delete']);
+		// Before the stay begins nobody uses the old PIN: the old grant goes first.
+		expect(writes().map((w) => w.path)).toEqual(['/access_grants/delete', '/access_grants/create']);
 		const grants = await grantsOf('R-1001');
 		expect(grants).toHaveLength(1);
 		expect(grants[0].space_ids).toEqual([seed.spaces.unit102]);
 		expect(grants[0].user_identity_id).toBe(before.user_identity_id);
 		expect(stay.doors).toEqual(expect.arrayContaining(['Garage Keypad', 'Room 102']));
 		expect(stay.doors).not.toContain('Front Door Lock');
+	});
+
+	test('a move before check-in keeps the PIN the guest was told, also on the door both share', async () => {
+		const front = seed.devices.frontDoorLock;
+		const locks = (deviceIds: string[]) =>
+			booking({
+				reservationId: 'R-5005',
+				guestEmail: 'g5@example.com',
+				guestPhone: '',
+				doorsBy: 'devices',
+				deviceIds,
+			});
+		const before = await one(locks([front, seed.devices.backDoorLock]));
+		requests().splice(0);
+		const moved = await one(locks([front, seed.devices.garageKeypad]));
+		expect(moved).toMatchObject({ status: 'moved', pin: before.pin, warnings: [] });
+		expect((moved.pins as unknown[]).length).toBe(1);
+		expect(writes().map((w) => w.path)).toEqual(['/access_grants/delete', '/access_grants/create']);
+	});
+
+	test('a move during the stay: the new grant first, so the guest is never locked out', async () => {
+		const front = seed.devices.frontDoorLock;
+		const locks = (deviceIds: string[]) =>
+			booking({
+				reservationId: 'R-6006',
+				guestEmail: 'g6@example.com',
+				guestPhone: '',
+				doorsBy: 'devices',
+				deviceIds,
+				checkIn: inDays(-1, 15),
+			});
+		await one(locks([front]));
+		requests().splice(0);
+		const moved = await one(locks([seed.devices.backDoorLock]));
+		expect(moved).toMatchObject({ status: 'moved', doors: ['Back Door Lock'] });
+		expect(writes().map((w) => w.path)).toEqual(['/access_grants/create', '/access_grants/delete']);
+		expect(await grantsOf('R-6006')).toHaveLength(1);
 	});
 
 	test('End Stay revokes it; a second time it is not_found, or an error when asked', async () => {

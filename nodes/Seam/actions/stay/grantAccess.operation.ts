@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { afterCreate } from '../../shared/access/afterCreate';
 import { readWaitTimeout, waitTimeoutOption } from '../../shared/descriptions/waitTimeout';
@@ -33,6 +39,7 @@ import {
 	stayTimes,
 } from '../../shared/stays/stayTimes';
 import type { SeamApi } from '../../shared/transport/client';
+import { unlessNotFound } from '../../shared/transport/unlessNotFound';
 import type { OperationOption } from '../node.type';
 import { RESERVATION, readTimeZone, reservationIdField, timeZoneOption } from './stayFields';
 
@@ -421,18 +428,32 @@ async function currentPin(
 	return typeof code === 'string' ? code : undefined;
 }
 
-async function createGrant(
+/**
+ * The code the new grant asks for: the chosen one, or for a moved stay the PIN the guest already
+ * has, where the new doors can take it (else Seam chooses).
+ */
+async function codeForNewGrant(
 	api: SeamApi,
 	stay: StayRequest,
 	doors: StayDoors,
 	plan: StayPlan,
 	i: number,
+): Promise<string | undefined> {
+	if (stay.code || !plan.previous) return stay.code;
+	const kept = await currentPin(api, plan.previous, i);
+	if (kept === undefined) return undefined;
+	await learnPinGenerators(api, doors, i);
+	return pinProblems(doors, stay.doors.by, kept).length === 0 ? kept : undefined;
+}
+
+async function createGrant(
+	api: SeamApi,
+	stay: StayRequest,
+	doors: StayDoors,
+	plan: StayPlan,
+	code: string | undefined,
+	i: number,
 ): Promise<IDataObject> {
-	// A moved stay keeps the guest's PIN where the new doors can take it; else Seam chooses.
-	const kept = !stay.code && plan.previous ? await currentPin(api, plan.previous, i) : undefined;
-	if (kept !== undefined) await learnPinGenerators(api, doors, i);
-	const keepable = kept !== undefined && pinProblems(doors, stay.doors.by, kept).length === 0;
-	const code = stay.code ?? (keepable ? kept : undefined);
 	const identityId = plan.previous
 		? String(plan.previous.user_identity_id)
 		: await existingIdentity(api, stay.guest, i);
@@ -452,6 +473,30 @@ async function createGrant(
 			seam.accessGrants.create(params as unknown as Parameters<typeof seam.accessGrants.create>[0]),
 		i,
 	)) as unknown as IDataObject;
+}
+
+/** A grant already gone (an earlier run, End Stay) is what removing it wanted. */
+async function removeGrants(api: SeamApi, grants: IDataObject[], i: number): Promise<void> {
+	for (const grant of grants) {
+		await api.call(
+			(seam) =>
+				unlessNotFound(
+					seam.accessGrants.delete({ access_grant_id: String(grant.access_grant_id) }),
+				),
+			i,
+		);
+	}
+}
+
+/**
+ * The order of a move. Before the stay has begun nobody is using the old PIN, so the old grant
+ * goes first: its code is then free on the doors both grants share (a building's front door) and
+ * the guest keeps the code they were told. Once the stay is under way the new grant comes first,
+ * so that the guest is never locked out; a shared door may then get a second code, which the
+ * output's pins and warnings show.
+ */
+function removeBeforeCreating(plan: StayPlan, now: number): boolean {
+	return plan.remove.length > 0 && plan.remove.every((g) => Date.parse(String(g.starts_at)) > now);
 }
 
 const HEADLINES: Record<string, string> = {
@@ -483,6 +528,7 @@ export async function execute(
 	const plan = planStay(current, wanted);
 
 	let grant: IDataObject;
+	let removeAfter = plan.remove;
 	if (plan.keep) {
 		grant = plan.keep;
 		if (plan.updateTimes) {
@@ -497,18 +543,26 @@ export async function execute(
 			);
 		}
 	} else {
-		grant = await createGrant(api, stay, doors, plan, i);
+		const code = await codeForNewGrant(api, stay, doors, plan, i);
+		if (removeBeforeCreating(plan, Date.now())) {
+			await removeGrants(api, plan.remove, i);
+			removeAfter = [];
+			grant = await createGrant(api, stay, doors, plan, code, i).catch((error: unknown) => {
+				// The transport only throws n8n's own errors; this one says what is already gone.
+				const failure = error as NodeApiError | NodeOperationError;
+				const removed = plan.remove.map((g) => g.access_grant_id).join(', ');
+				failure.description =
+					`${failure.description ?? ''}\nThe stay's previous Access Grant (${removed}) was removed before this failed, so the guest has no access until this step runs again: it then creates the stay.`.trim();
+				throw failure;
+			});
+		} else {
+			grant = await createGrant(api, stay, doors, plan, code, i);
+		}
 	}
 	const accessGrantId = String(grant.access_grant_id);
 	const changed = plan.status !== 'unchanged';
 	const finish = async (): Promise<IDataObject> => {
-		// The guest keeps the old doors until the new grant exists: removing comes last.
-		for (const old of plan.remove) {
-			await api.call(
-				(seam) => seam.accessGrants.delete({ access_grant_id: String(old.access_grant_id) }),
-				i,
-			);
-		}
+		await removeGrants(api, removeAfter, i);
 		const methods = await stayPinMethods(api, accessGrantId, stay.waitSeconds, i);
 		// Warnings that issuing adds (a code unavailable, a lock without slots) and moved times
 		// show only in a fresh read.

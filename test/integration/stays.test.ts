@@ -294,3 +294,31 @@ describeSandbox('Stay', () => {
 			));
 	});
 });
+
+describeSandbox('Stay on a lock that issues slowly', () => {
+	let slow: SeamTarget;
+	beforeAll(async () => {
+		slow = await startSeamTarget({ accessMethodIssueDelayMs: 5_000 });
+	});
+	afterAll(async () => slow.close());
+
+	test('the wait ends at Wait Timeout with the PIN pending, not an error; Get Stay shows it later', async () => {
+		const [item] = await slow.ok(
+			booking({
+				reservationId: 'R-SLOW',
+				doorsBy: 'devices',
+				deviceIds: [seed.devices.frontDoorLock],
+				options: { timeZone: 'Europe/Madrid', waitTimeout: 1 },
+			}),
+		);
+		expect(item.json).toMatchObject({
+			status: 'created',
+			pin: null,
+			pin_status: 'pending',
+			notify_guest: false,
+		});
+		expect(item.json.message).toContain('being set up on the locks');
+		const pending = await slow.ok({ resource: 'stay', operation: 'get', reservationId: 'R-SLOW' });
+		expect(pending[0].json).toMatchObject({ status: 'found', pin_status: 'pending', pin: null });
+	});
+});

@@ -10,6 +10,7 @@ import { packPackage, REPO_ROOT } from '../harness/packPackage';
 import { provisionN8n } from '../harness/provision';
 import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
+import { stayFixtures } from './stays';
 import { nodeLabel, type N8nTarget } from '../harness/targets';
 
 // The end-to-end suite, run once per supported n8n release (one test file each): the packed
@@ -54,7 +55,9 @@ export function describeEndToEnd(target: N8nTarget): void {
 	run(`n8n ${target.n8nVersion} on ${nodeLabel(target)}: the packed package in a real n8n`, () => {
 		let sandbox: Sandbox;
 		let home: N8nHome;
+		let n8n: N8nInstance;
 		const apiKey = () => sandbox.apiKey;
+		const stays = stayFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
 
 		beforeAll(async () => {
 			const runtime = await provisionN8n(target);
@@ -64,9 +67,11 @@ export function describeEndToEnd(target: N8nTarget): void {
 			await home.installPackage(tarball);
 			await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
 			await home.importWorkflowFolder(EXAMPLES_DIR);
+			await stays.setUp();
 		}, SETUP_TIMEOUT);
 
 		afterAll(async () => {
+			await stays.tearDown();
 			await sandbox?.close();
 			home?.remove();
 		});
@@ -287,9 +292,9 @@ export function describeEndToEnd(target: N8nTarget): void {
 			RUN_TIMEOUT,
 		);
 
-		describe('in a running n8n (n8n start)', () => {
-			let n8n: N8nInstance;
+		stays.describeSmtpProbe();
 
+		describe('in a running n8n (n8n start)', () => {
 			beforeAll(async () => {
 				n8n = await N8nInstance.start(home);
 				await n8n.setupOwner();
@@ -470,17 +475,21 @@ export function describeEndToEnd(target: N8nTarget): void {
 					RUN_TIMEOUT,
 				);
 			});
+
+			stays.describeStayTemplates();
 		});
 
-		test('n8n printed no warning about the package, and never the API key', () => {
+		test('n8n printed no warning about the package, and never the API key or the SMTP password', () => {
 			const output = home.allOutput();
 			expect(output).toContain('n8n start'); // the running instance's output is included
 			expect(packageWarnings(output)).toEqual([]);
 			expect(output).not.toContain(apiKey());
+			for (const secret of stays.secrets()) expect(output).not.toContain(secret);
 		});
 
 		test('every request the workflows made was a valid Seam API call', () => {
 			expect(sandbox.contractViolations).toEqual([]);
+			expect(stays.contractViolations()).toEqual([]);
 		});
 	});
 }

@@ -781,10 +781,10 @@ export const operations: OperationCases[] = [
 			['Reservation ID', { reservationId: e('') }, required],
 			[
 				'Look Up By',
-				{ lookUpBy: e('guest'), accessGrantId: SOME_ID },
+				{ lookUpBy: e('guest'), accessGrantId: byId(SOME_ID) },
 				isNot('guest', 'one of the options'),
 			],
-			['Access Grant ID', { lookUpBy: 'accessGrantId', accessGrantId: e('g-1') }, notAnId('g-1')],
+			['Access Grant', { lookUpBy: 'accessGrantId', accessGrantId: id('g-1') }, notAnId('g-1')],
 		],
 	},
 	{

@@ -6,7 +6,13 @@
 import { SeamHttp } from '@seamapi/http';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { inDays, type SeamTarget, startSeamTarget, usingRealSeam } from '../helpers/seamTarget';
+import {
+	byId,
+	inDays,
+	type SeamTarget,
+	startSeamTarget,
+	usingRealSeam,
+} from '../helpers/seamTarget';
 import { getSeedIds } from '../sandbox/seed';
 
 const seed = getSeedIds();
@@ -197,7 +203,7 @@ describeSandbox('Stay', () => {
 			resource: 'stay',
 			operation: 'get',
 			lookUpBy: 'accessGrantId',
-			accessGrantId: String(created.access_grant_id),
+			accessGrantId: byId(String(created.access_grant_id)),
 		});
 		expect(byGrant).toMatchObject({ status: 'found', reservation_id: 'R-2002', pin: created.pin });
 		expect(await one({ resource: 'stay', operation: 'get', reservationId: 'nope' })).toEqual({

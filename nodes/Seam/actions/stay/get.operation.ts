@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { accessGrantLocator } from '../../shared/descriptions/locators';
 import { readForm } from '../../shared/parameters';
 import { grantsOfReservation } from '../../shared/stays/stayGrants';
 import { stayItem } from '../../shared/stays/stayItem';
@@ -26,7 +27,7 @@ const LOOK_UP_BY = [
 	},
 ];
 const LOOK_UP = { name: 'lookUpBy', label: 'Look Up By' };
-const GRANT = { name: 'accessGrantId', label: 'Access Grant ID' };
+const GRANT = { name: 'accessGrantId', label: 'Access Grant' };
 
 export const option: OperationOption = {
 	name: 'Get Stay',
@@ -44,15 +45,11 @@ export const properties: INodeProperties[] = [
 		default: 'reservationId',
 	},
 	{ ...reservationIdField, displayOptions: { show: { lookUpBy: ['reservationId'] } } },
-	{
-		displayName: GRANT.label,
-		name: GRANT.name,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. {{ $json.access_grant_ids[0] }}',
+	accessGrantLocator({
+		description:
+			"The stay's Access Grant. From a Seam Trigger event, map it By ID, e.g. {{ $json.access_grant_ids[0] }} of access_method.issued.",
 		displayOptions: { show: { lookUpBy: ['accessGrantId'] } },
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

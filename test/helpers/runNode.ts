@@ -30,6 +30,8 @@ export interface RunOptions {
 	credentials: { apiKey: string; apiUrl: string };
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** On Error → "Continue (using error output)": failed items go to a second output. */
+	errorOutput?: boolean;
 	timezone?: string;
 	/** The Seam node's timeout and retries, when the defaults do not suit the test. */
 	transport?: NodeSettings['transport'];
@@ -38,6 +40,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** Output items of the Seam node (empty when the node failed). */
 	items: INodeExecutionData[];
+	/** The error output's items, with `errorOutput`. */
+	errorItems: INodeExecutionData[];
 	/** The node error, when the node failed and continueOnFail was off. */
 	error?: Error & { description?: string | null; httpCode?: string | null };
 	run?: IRun;
@@ -47,6 +51,7 @@ function buildNode(
 	parameters: INodeParameters,
 	nodeTypes: PackageNodeTypes,
 	continueOnFail = false,
+	errorOutput = false,
 ): INode {
 	const node: INode = {
 		id: 'seam-node',
@@ -56,7 +61,11 @@ function buildNode(
 		position: [0, 0],
 		parameters,
 		credentials: { seamApi: { id: '1', name: 'Seam account' } },
-		onError: continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		onError: errorOutput
+			? 'continueErrorOutput'
+			: continueOnFail
+				? 'continueRegularOutput'
+				: 'stopWorkflow',
 	};
 	// n8n fills in defaults for parameters the workflow JSON leaves out; so does this.
 	const nodeType = nodeTypes.getByNameAndVersion(SEAM_NODE_TYPE);
@@ -112,7 +121,7 @@ export async function runSeamNode(
 	options: RunOptions,
 ): Promise<RunResult> {
 	const nodeTypes = new PackageNodeTypes({ transport: options.transport });
-	const node = buildNode(parameters, nodeTypes, options.continueOnFail);
+	const node = buildNode(parameters, nodeTypes, options.continueOnFail, options.errorOutput);
 	const workflow = buildWorkflow(node, nodeTypes, options.timezone);
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
@@ -132,12 +141,13 @@ export async function runSeamNode(
 		);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (e.g. an empty required field).
-		return { items: [], error: error as RunResult['error'] };
+		return { items: [], errorItems: [], error: error as RunResult['error'] };
 	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
 	};

@@ -82,7 +82,11 @@ async function expectRefused(
 	const item = continued.items[0];
 	expect(item.pairedItem).toEqual({ item: 0 });
 	expectRefusal(
-		{ message: item.json.error as string, description: item.json.description as string },
+		{
+			message: item.json.error as string,
+			description: (item.json.details as { description?: string } | undefined)
+				?.description as string,
+		},
 		expected,
 	);
 	nothingSent();

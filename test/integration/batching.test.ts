@@ -237,7 +237,10 @@ describeSandbox('Batching', () => {
 			expect(run.error).toBeUndefined();
 			expect(run.items).toHaveLength(20);
 			expect(pairedItems(run.items)).toEqual(input.map((_, i) => ({ item: i })));
-			expect(run.items[7].json).toMatchObject({ error: expect.any(String), httpCode: '404' });
+			expect(run.items[7].json).toMatchObject({
+				error: expect.any(String),
+				details: { httpCode: '404' },
+			});
 			expect(run.items[12].json.error).toBe('Entrance: "front-door" is not a Seam ID');
 			run.items.forEach((item, i) => {
 				if (i !== 7 && i !== 12) expect(item.json.acs_entrance_id).toBe(input[i].entranceId);

@@ -414,10 +414,12 @@ describeSandbox('creates', () => {
 		expect(result.items[0].json).toEqual({
 			error:
 				'Seam is temporarily unavailable. Seam may have created the ACS user before the error.',
-			description: expect.stringMatching(
-				/^Check with ACS User → Get Many \(search by name or email\) before running again\.\nSeam error type: service_unavailable · HTTP status: 503 · Seam request ID: [0-9a-f-]{36}$/,
-			),
-			httpCode: '503',
+			details: {
+				description: expect.stringMatching(
+					/^Check with ACS User → Get Many \(search by name or email\) before running again\.\nSeam error type: service_unavailable · HTTP status: 503 · Seam request ID: [0-9a-f-]{36}$/,
+				),
+				httpCode: '503',
+			},
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});

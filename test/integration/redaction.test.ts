@@ -232,7 +232,10 @@ describe('an echoing server cannot make the node leak the API key', () => {
 			expect(captured.result.items).toHaveLength(1);
 			expectSecretNowhere(API_KEY, captured);
 			const { json } = captured.result.items[0];
-			expectShown({ message: String(json.error), description: json.description as string });
+			expectShown({
+				message: String(json.error),
+				description: (json.details as { description?: string } | undefined)?.description as string,
+			});
 		});
 	});
 });

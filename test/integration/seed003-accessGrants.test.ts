@@ -247,7 +247,7 @@ describeSandbox('Access Grants with PIN codes', () => {
 				{
 					json: expect.objectContaining({
 						error: 'The access methods were not issued within 1 second',
-						description: expect.stringMatching(/Not issued yet: code/),
+						details: { description: expect.stringMatching(/Not issued yet: code/) },
 					}),
 					pairedItem: { item: 0 },
 				},

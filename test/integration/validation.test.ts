@@ -164,6 +164,33 @@ describeSandbox('bad input', () => {
 		});
 	});
 
+	test('On Error → error output: a bad item goes to the error output, the others to the success output', async () => {
+		const result = await target.run(
+			{
+				resource: 'acsUser',
+				operation: 'create',
+				acsSystemId: salto,
+				fullName: '={{ $json.name }}',
+				startsAt: '={{ $json.from }}',
+				endsAt: '={{ $json.to }}',
+			},
+			{
+				errorOutput: true,
+				input: [
+					{ name: 'Guest One', from: inDays(1), to: inDays(2) },
+					{ name: 'Guest Two', from: inDays(2), to: inDays(1) },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.full_name)).toEqual(['Guest One']);
+		expect(result.errorItems).toHaveLength(1);
+		expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
+		expect(result.errorItems[0].json).toMatchObject({
+			error: 'Access Ends At must be after Access Starts At',
+		});
+	});
+
 	test('with continueOnFail, a bad item gives one error item and the others go on', async () => {
 		const result = await target.run(
 			{

@@ -10,11 +10,18 @@ import { runItems } from './runItems';
 
 type CleanError = NodeApiError | NodeOperationError;
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * One failed input item, when the node continues on error. Its json holds only the keys n8n
+ * accepts in an error item (`error`, `details`): with any other key, "Continue (using error
+ * output)" would send it down the success output. `details` says what a workflow branches on:
+ * the description and Seam's HTTP status.
+ */
+function errorItem(error: CleanError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	const json: IDataObject = { error: error.message };
-	const description = (error as NodeApiError).description;
-	if (description) json.description = description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (Object.keys(details).length > 0) json.details = details;
 	return { json, pairedItem: { item: itemIndex } };
 }
 

@@ -11,6 +11,7 @@ import { packSizeRow } from './bench/packSize';
 import { perItemRows } from './bench/perItem';
 import { benchRounds } from './bench/stats';
 import { startupRow } from './bench/startup';
+import { stayRows } from './bench/stayRow';
 import { type BenchRow, markdownTable, meanings, notApplicable, textTable } from './bench/table';
 import { LATENCY_MS, stopSandboxHost } from './bench/target';
 import { waitIssuedRow } from './bench/waitIssued';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 		() => waitIssuedRow(context),
 		async () =>
 			notApplicable('8', 'Stay sync: 1,000 stays with 10 changes', 'n/a (no stays yet)', '—'),
+		() => stayRows(context),
 	];
 	const rows: BenchRow[] = [];
 	for (const step of steps) {

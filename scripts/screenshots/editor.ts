@@ -78,6 +78,47 @@ export async function parkMouse(page: Page, where: 'canvas' | 'panel'): Promise<
 	else await page.mouse.move(420, 44);
 }
 
+/**
+ * Fits the workflow into the canvas. Where the lowest node's name would then sit under the
+ * *Execute workflow* button, moves the workflow up into the free space above it, or, without
+ * enough of it, zooms out one step.
+ */
+export async function fitCanvas(page: Page): Promise<void> {
+	await page.locator('[data-test-id="zoom-to-fit"]').click();
+	await sleep(800);
+	const button = await page.locator('[data-test-id="execute-workflow-button"]').boundingBox();
+	const canvas = await page.locator('.vue-flow').first().boundingBox();
+	if (!button || !canvas) return;
+	for (let step = 0; step < 6; step++) {
+		const boxes = await page
+			.locator('.vue-flow__node')
+			.evaluateAll((nodes) =>
+				nodes.map((node) => [
+					node.getBoundingClientRect().top,
+					node.getBoundingClientRect().bottom,
+				]),
+			);
+		// A node's name is drawn below its box: about two lines.
+		const overlap = Math.max(...boxes.map(([, bottom]) => bottom)) + 40 - (button.y - 8);
+		if (overlap <= 0) return;
+		// Keep clear of the Editor / Executions tabs at the top of the canvas.
+		const room = Math.min(...boxes.map(([top]) => top)) - (canvas.y + 30);
+		if (room >= overlap) {
+			await page.mouse.move(canvas.x + 30, canvas.y + canvas.height / 2);
+			await page.mouse.wheel(0, Math.ceil(overlap));
+		} else {
+			await page.locator('[data-test-id="zoom-out-button"]').click();
+		}
+		await sleep(800);
+	}
+	// Panning shows the minimap for a moment.
+	await page
+		.locator('[data-test-id="canvas-minimap"]')
+		.waitFor({ state: 'hidden', timeout: 10_000 })
+		.catch(() => undefined);
+	await sleep(500);
+}
+
 export async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/${encodeURIComponent(workflowId)}`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
@@ -97,7 +138,27 @@ export async function executeWorkflow(
 	nodeNames: string[],
 	timeoutMs = 120_000,
 ): Promise<void> {
+	await startExecution(page);
+	await waitForNodes(page, nodeNames, timeoutMs);
+}
+
+/**
+ * Clicks *Execute workflow*. A workflow that starts with a webhook or a trigger then waits for
+ * its event ("Waiting for trigger event"): its test URL is live until the event arrives.
+ */
+export async function startExecution(page: Page): Promise<void> {
 	await page.locator('[data-test-id="execute-workflow-button"]').click();
+}
+
+/**
+ * Waits until every given node shows its green check on the canvas; fails on the first node
+ * that shows an error.
+ */
+export async function waitForNodes(
+	page: Page,
+	nodeNames: string[],
+	timeoutMs = 120_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		let done = 0;
@@ -147,6 +208,23 @@ export async function showOutputAs(
 	await output.locator(`[data-test-id="radio-button-${view}"]`).click();
 	await sleep(800);
 	return output;
+}
+
+/**
+ * Folds fields of the Schema view (objects and lists, by name, first match each), so that the
+ * fields after them come into view.
+ */
+export async function collapseSchemaFields(output: Locator, names: string[]): Promise<void> {
+	for (const name of names) {
+		const item = output
+			.locator('[data-test-id="run-data-schema-item"]')
+			.filter({ has: output.page().locator(`[data-name=${quoted(name)}]`) })
+			.first();
+		const toggle = item.locator('.toggle').first();
+		if (!(await isVisible(toggle))) throw new Error(`The output shows no field "${name}" to fold`);
+		await toggle.click();
+		await sleep(300);
+	}
 }
 
 /** Opens the nodes panel from the canvas "+" and types a search. */

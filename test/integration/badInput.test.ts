@@ -83,9 +83,8 @@ async function expectRefused(
 	expect(item.pairedItem).toEqual({ item: 0 });
 	expectRefusal(
 		{
-			message: item.json.error as string,
-			description: (item.json.details as { description?: string } | undefined)
-				?.description as string,
+			message: (item.json.error as IDataObject).message as string,
+			description: (item.json.error as IDataObject).description as string,
 		},
 		expected,
 	);

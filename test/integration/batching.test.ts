@@ -238,15 +238,18 @@ describeSandbox('Batching', () => {
 			expect(run.items).toHaveLength(20);
 			expect(pairedItems(run.items)).toEqual(input.map((_, i) => ({ item: i })));
 			expect(run.items[7].json).toMatchObject({
-				error: expect.any(String),
-				details: { httpCode: '404' },
+				error: { message: expect.any(String), httpCode: '404' },
 			});
-			expect(run.items[12].json.error).toBe('Entrance: "front-door" is not a Seam ID');
+			expect((run.items[12].json.error as IDataObject).message).toBe(
+				'Entrance: "front-door" is not a Seam ID',
+			);
 			run.items.forEach((item, i) => {
 				if (i !== 7 && i !== 12) expect(item.json.acs_entrance_id).toBe(input[i].entranceId);
 			});
 		}
-		expect(batched.items[7].json.error).toBe(oneByOne.items[7].json.error);
+		expect((batched.items[7].json.error as IDataObject).message).toBe(
+			(oneByOne.items[7].json.error as IDataObject).message,
+		);
 		expect(proxy.maxInFlight).toBe(5);
 	});
 
@@ -322,7 +325,7 @@ describeSandbox('Timeout (Seconds)', () => {
 			),
 		);
 		expect(result.items).toHaveLength(2);
-		expect(result.items[0].json.error).toMatch(/the request timed out/);
+		expect((result.items[0].json.error as IDataObject).message).toMatch(/the request timed out/);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.items[1].json.acs_entrance_id).toBe(seed.entrances.lobby);
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });

@@ -412,9 +412,9 @@ describeSandbox('creates', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toEqual({
-			error:
-				'Seam is temporarily unavailable. Seam may have created the ACS user before the error.',
-			details: {
+			error: {
+				message:
+					'Seam is temporarily unavailable. Seam may have created the ACS user before the error.',
 				description: expect.stringMatching(
 					/^Check with ACS User → Get Many \(search by name or email\) before running again\.\nSeam error type: service_unavailable · HTTP status: 503 · Seam request ID: [0-9a-f-]{36}$/,
 				),

@@ -8,7 +8,7 @@
  */
 import type http from 'node:http';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { type FakeServer, startFakeServer } from '../helpers/fakeServers';
 import { safeStringify } from '../helpers/captureLogs';
@@ -233,8 +233,8 @@ describe('an echoing server cannot make the node leak the API key', () => {
 			expectSecretNowhere(API_KEY, captured);
 			const { json } = captured.result.items[0];
 			expectShown({
-				message: String(json.error),
-				description: (json.details as { description?: string } | undefined)?.description as string,
+				message: String((json.error as IDataObject).message),
+				description: (json.error as IDataObject).description as string,
 			});
 		});
 	});
@@ -268,7 +268,9 @@ describe('a form value that holds the API key', () => {
 	test('is redacted in the error item', async () => {
 		const captured = await run(true);
 		const { items } = captured.result;
-		expect(items[0].json.error).toBe('Full Name: an object {"token":"[redacted]"} is not a text');
+		expect((items[0].json.error as IDataObject).message).toBe(
+			'Full Name: an object {"token":"[redacted]"} is not a text',
+		);
 		expect(JSON.stringify(items)).not.toContain(API_KEY);
 		expectSecretNowhere(API_KEY, captured);
 	});

@@ -246,8 +246,10 @@ describeSandbox('Access Grants with PIN codes', () => {
 			expect(soft.items).toEqual([
 				{
 					json: expect.objectContaining({
-						error: 'The access methods were not issued within 1 second',
-						details: { description: expect.stringMatching(/Not issued yet: code/) },
+						error: {
+							message: 'The access methods were not issued within 1 second',
+							description: expect.stringMatching(/Not issued yet: code/),
+						},
 					}),
 					pairedItem: { item: 0 },
 				},

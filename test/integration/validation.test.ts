@@ -187,7 +187,9 @@ describeSandbox('bad input', () => {
 		expect(result.errorItems).toHaveLength(1);
 		expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
 		expect(result.errorItems[0].json).toMatchObject({
-			error: 'Access Ends At must be after Access Starts At',
+			error: expect.objectContaining({
+				message: 'Access Ends At must be after Access Starts At',
+			}),
 		});
 	});
 
@@ -214,7 +216,9 @@ describeSandbox('bad input', () => {
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json.full_name).toBe('Guest One');
 		expect(result.items[1].json).toMatchObject({
-			error: 'Access Ends At must be after Access Starts At',
+			error: expect.objectContaining({
+				message: 'Access Ends At must be after Access Starts At',
+			}),
 		});
 		expect(result.items[2].json.full_name).toBe('Guest Three');
 		expect(sentPaths().filter((p) => p === '/acs/users/create')).toHaveLength(2);

@@ -11,18 +11,17 @@ import { runItems } from './runItems';
 type CleanError = NodeApiError | NodeOperationError;
 
 /**
- * One failed input item, when the node continues on error. Its json holds only the keys n8n
- * accepts in an error item (`error`, `details`): with any other key, "Continue (using error
- * output)" would send it down the success output. `details` says what a workflow branches on:
- * the description and Seam's HTTP status.
+ * One failed input item, when the node continues on error: `{ error: { message, description,
+ * httpCode } }`, as n8n's HTTP Request node gives its errors. The json holds the one key `error`
+ * because n8n sends an item down "Continue (using error output)" only when its json has no
+ * other key (n8n 1.x: exactly that; 2.x also allows message and details); the object keeps what
+ * a workflow branches on.
  */
 function errorItem(error: CleanError, itemIndex: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	const json: IDataObject = { error: error.message };
-	if (Object.keys(details).length > 0) json.details = details;
-	return { json, pairedItem: { item: itemIndex } };
+	const failure: IDataObject = { message: error.message };
+	if (error.description) failure.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
+	return { json: { error: failure }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -419,6 +419,7 @@ describeSandbox('creates', () => {
 					/^Check with ACS User → Get Many \(search by name or email\) before running again\.\nSeam error type: service_unavailable · HTTP status: 503 · Seam request ID: [0-9a-f-]{36}$/,
 				),
 				httpCode: '503',
+				retryable: true,
 			},
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });

@@ -249,6 +249,7 @@ describeSandbox('Access Grants with PIN codes', () => {
 						error: {
 							message: 'The access methods were not issued within 1 second',
 							description: expect.stringMatching(/Not issued yet: code/),
+							retryable: false,
 						},
 					}),
 					pairedItem: { item: 0 },

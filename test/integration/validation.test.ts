@@ -189,6 +189,7 @@ describeSandbox('bad input', () => {
 		expect(result.errorItems[0].json).toMatchObject({
 			error: expect.objectContaining({
 				message: 'Access Ends At must be after Access Starts At',
+				retryable: false,
 			}),
 		});
 	});

@@ -12,7 +12,7 @@ type CleanError = NodeApiError | NodeOperationError;
 
 /**
  * One failed input item, when the node continues on error: `{ error: { message, description,
- * httpCode } }`, as n8n's HTTP Request node gives its errors. The json holds the one key `error`
+ * httpCode, retryable } }`, as n8n's HTTP Request node gives its errors. The json holds the one key `error`
  * because n8n sends an item down "Continue (using error output)" only when its json has no
  * other key (n8n 1.x: exactly that; 2.x also allows message and details); the object keeps what
  * a workflow branches on.
@@ -21,7 +21,18 @@ function errorItem(error: CleanError, itemIndex: number): INodeExecutionData {
 	const failure: IDataObject = { message: error.message };
 	if (error.description) failure.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
+	failure.retryable = isTransient(error);
 	return { json: { error: failure }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Whether the same item may succeed later unchanged: Seam was busy (429), failing (5xx) or out of
+ * reach. Anything the node refused, and anything Seam answered with a 4xx, needs the input fixed.
+ */
+function isTransient(error: CleanError): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	return !error.httpCode || status === 429 || status >= 500;
 }
 
 /**

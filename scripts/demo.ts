@@ -1,5 +1,12 @@
 import { startSandbox, type Sandbox } from '../test/sandbox';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../test/harness/examples';
+import {
+	EXAMPLES,
+	EXAMPLES_DIR,
+	loadExample,
+	seamCredential,
+	smtpCredential,
+} from '../test/harness/examples';
+import { type SmtpInbox, startSmtpInbox } from '../test/helpers/smtpInbox';
 import { N8nHome } from '../test/harness/n8nHome';
 import { DEFAULT_OWNER, N8nInstance } from '../test/harness/n8nInstance';
 import { packPackage, REPO_ROOT } from '../test/harness/packPackage';
@@ -19,6 +26,8 @@ import {
 //     SEAM_API_KEY set, uses Seam itself: SEAM_API_URL, default https://connect.getseam.com),
 //   - provisions n8n into the user's cache (2.x on Node 24 by default; `-- --n8n=1` for 1.x),
 //   - installs the packed package, the Seam credential and the example workflows,
+//   - starts a local mail inbox for the stay templates' guest emails (their SMTP credential
+//     points at it) and prints each mail that arrives,
 //   - runs the PIN code quick start and prints the PIN,
 //   - starts the editor on http://127.0.0.1:5678 (DEMO_PORT) with an owner account,
 //   - and stops everything on Ctrl-C.
@@ -64,12 +73,16 @@ async function main(): Promise<void> {
 	let sandbox: Sandbox | undefined;
 	let home: N8nHome | undefined;
 	let n8n: N8nInstance | undefined;
+	let inbox: SmtpInbox | undefined;
+	let mailWatch: NodeJS.Timeout | undefined;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
 		log('\nStopping n8n and the sandbox …');
+		clearInterval(mailWatch);
 		await n8n?.stop().catch(() => undefined);
+		await inbox?.close().catch(() => undefined);
 		await sandbox?.close().catch(() => undefined);
 		home?.remove();
 		process.exit(code);
@@ -116,7 +129,8 @@ async function main(): Promise<void> {
 		home = N8nHome.create(runtime);
 		log(`Installing the package into n8n: npm pack, then npm install into ${home.nodesFolder} …`);
 		await home.installPackage(await packPackage(home.userFolder));
-		await home.importCredentials([seamCredential(seam.url, seam.apiKey)]);
+		inbox = await startSmtpInbox();
+		await home.importCredentials([seamCredential(seam.url, seam.apiKey), smtpCredential(inbox)]);
 		if (realSeam) await home.importWorkflows(workflows);
 		else await home.importWorkflowFolder(EXAMPLES_DIR);
 
@@ -150,9 +164,23 @@ async function main(): Promise<void> {
 		log(
 			`  the reservation workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.reservation.webhookPath)}`,
 		);
+		log(
+			`  the stay workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.stayPms.webhookPath)}`,
+		);
 		if (!realSeam)
 			log(`  the "Seam API account" credential points at the sandbox on ${sandbox.url}`);
+		log(
+			`  guest emails go to a local inbox (smtp://${inbox.host}:${inbox.port}); they are printed here`,
+		);
 		log('Press Ctrl-C to stop.');
+		const mails = inbox;
+		let printed = 0;
+		mailWatch = setInterval(() => {
+			for (const mail of mails.mails.slice(printed)) {
+				log(`\n✉  To ${mail.to.join(', ')}: ${mail.subject}\n${mail.text.replace(/^/gm, '   ')}`);
+			}
+			printed = mails.mails.length;
+		}, 500);
 
 		const code = await n8n.exited;
 		if (stopping) return; // Ctrl-C: stop() is already on it

@@ -1,14 +1,8 @@
-import type * as LuxonModule from '../../../../vendor/luxon';
+import { loadLuxon } from '../luxon';
 
 import { describeValue } from './describeValue';
 import { InputProblem, requiredProblem } from './inputProblem';
 import { isEmpty } from './isEmpty';
-
-let luxon: Promise<typeof LuxonModule> | undefined;
-async function loadLuxon(): Promise<typeof LuxonModule> {
-	if (!luxon) luxon = import('../../../../vendor/luxon');
-	return await luxon;
-}
 
 const FORMAT_HINT =
 	'Use an ISO 8601 date and time, e.g. 2025-02-10T15:00:00Z, or pick one in the date picker.';

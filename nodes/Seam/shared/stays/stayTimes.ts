@@ -1,14 +1,8 @@
-import type * as LuxonModule from '../../../../vendor/luxon';
+import { loadLuxon } from '../luxon';
 
 import { describeValue, InputProblem } from '../parameters';
 import { dateTimeValue } from '../parameters/dates';
 import { isEmpty } from '../parameters/isEmpty';
-
-let luxon: Promise<typeof LuxonModule> | undefined;
-async function loadLuxon(): Promise<typeof LuxonModule> {
-	if (!luxon) luxon = import('../../../../vendor/luxon');
-	return await luxon;
-}
 
 /** When the guest may open the doors, and the booking's own times it came from. */
 export interface StayTimes {

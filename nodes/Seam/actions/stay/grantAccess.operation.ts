@@ -1,19 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { afterCreate } from '../../shared/access/afterCreate';
 import { readWaitTimeout, waitTimeoutOption } from '../../shared/descriptions/waitTimeout';
 import { readForm } from '../../shared/parameters';
-import {
-	existingIdentity,
-	type GuestDetails,
-	inlineIdentity,
-} from '../../shared/stays/guestIdentity';
+import { applyStayPlan } from '../../shared/stays/applyStayPlan';
+import type { GuestDetails } from '../../shared/stays/guestIdentity';
 import {
 	type DoorRequest,
 	type DoorsBy,
@@ -26,12 +17,7 @@ import { doorIdsOfGrant, grantsOfReservation } from '../../shared/stays/stayGran
 import { stayItem } from '../../shared/stays/stayItem';
 import { lastDigitsOfPhone, PHONE_DIGITS, type PinChoice } from '../../shared/stays/stayPin';
 import { stayPinMethods, stayPins } from '../../shared/stays/stayPins';
-import {
-	type CurrentGrant,
-	planStay,
-	type StayPlan,
-	type WantedStay,
-} from '../../shared/stays/stayPlan';
+import { type CurrentGrant, planStay, type WantedStay } from '../../shared/stays/stayPlan';
 import {
 	type DatesAre,
 	STAY_FIELDS,
@@ -39,7 +25,6 @@ import {
 	stayTimes,
 } from '../../shared/stays/stayTimes';
 import type { SeamApi } from '../../shared/transport/client';
-import { unlessNotFound } from '../../shared/transport/unlessNotFound';
 import type { OperationOption } from '../node.type';
 import { RESERVATION, readTimeZone, reservationIdField, timeZoneOption } from './stayFields';
 
@@ -417,88 +402,6 @@ async function currentGrants(api: SeamApi, stay: StayRequest, i: number): Promis
 	);
 }
 
-/** The PIN the guest holds now, so that a moved stay keeps it when Seam chooses the code. */
-async function currentPin(
-	api: SeamApi,
-	grant: IDataObject,
-	i: number,
-): Promise<string | undefined> {
-	const methods = await stayPinMethods(api, String(grant.access_grant_id), 0, i);
-	const code = methods.find((m) => m.mode === 'code' && m.is_issued === true && m.code)?.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
-/**
- * The code the new grant asks for: the chosen one, or for a moved stay the PIN the guest already
- * has, where the new doors can take it (else Seam chooses).
- */
-async function codeForNewGrant(
-	api: SeamApi,
-	stay: StayRequest,
-	doors: StayDoors,
-	plan: StayPlan,
-	i: number,
-): Promise<string | undefined> {
-	if (stay.code || !plan.previous) return stay.code;
-	const kept = await currentPin(api, plan.previous, i);
-	if (kept === undefined) return undefined;
-	await learnPinGenerators(api, doors, i);
-	return pinProblems(doors, stay.doors.by, kept).length === 0 ? kept : undefined;
-}
-
-async function createGrant(
-	api: SeamApi,
-	stay: StayRequest,
-	doors: StayDoors,
-	plan: StayPlan,
-	code: string | undefined,
-	i: number,
-): Promise<IDataObject> {
-	const identityId = plan.previous
-		? String(plan.previous.user_identity_id)
-		: await existingIdentity(api, stay.guest, i);
-	const params: IDataObject = {
-		name: `Stay ${stay.reservationId}: ${stay.guest.name}`,
-		reservation_key: stay.reservationId,
-		...doors.targets,
-		requested_access_methods: [code ? { mode: 'code', code } : { mode: 'code' }],
-		starts_at: stay.times.validFrom,
-		ends_at: stay.times.validUntil,
-		...(identityId
-			? { user_identity_id: identityId }
-			: { user_identity: inlineIdentity(stay.guest) }),
-	};
-	return (await api.call(
-		(seam) =>
-			seam.accessGrants.create(params as unknown as Parameters<typeof seam.accessGrants.create>[0]),
-		i,
-	)) as unknown as IDataObject;
-}
-
-/** A grant already gone (an earlier run, End Stay) is what removing it wanted. */
-async function removeGrants(api: SeamApi, grants: IDataObject[], i: number): Promise<void> {
-	for (const grant of grants) {
-		await api.call(
-			(seam) =>
-				unlessNotFound(
-					seam.accessGrants.delete({ access_grant_id: String(grant.access_grant_id) }),
-				),
-			i,
-		);
-	}
-}
-
-/**
- * The order of a move. Before the stay has begun nobody is using the old PIN, so the old grant
- * goes first: its code is then free on the doors both grants share (a building's front door) and
- * the guest keeps the code they were told. Once the stay is under way the new grant comes first,
- * so that the guest is never locked out; a shared door may then get a second code, which the
- * output's pins and warnings show.
- */
-function removeBeforeCreating(plan: StayPlan, now: number): boolean {
-	return plan.remove.length > 0 && plan.remove.every((g) => Date.parse(String(g.starts_at)) > now);
-}
-
 const HEADLINES: Record<string, string> = {
 	created: 'Your door code',
 	updated: 'Your stay has changed',
@@ -527,42 +430,23 @@ export async function execute(
 	};
 	const plan = planStay(current, wanted);
 
-	let grant: IDataObject;
-	let removeAfter = plan.remove;
-	if (plan.keep) {
-		grant = plan.keep;
-		if (plan.updateTimes) {
-			await api.call(
-				(seam) =>
-					seam.accessGrants.update({
-						access_grant_id: String(plan.keep?.access_grant_id),
-						starts_at: stay.times.validFrom,
-						ends_at: stay.times.validUntil,
-					}),
-				i,
-			);
-		}
-	} else {
-		const code = await codeForNewGrant(api, stay, doors, plan, i);
-		if (removeBeforeCreating(plan, Date.now())) {
-			await removeGrants(api, plan.remove, i);
-			removeAfter = [];
-			grant = await createGrant(api, stay, doors, plan, code, i).catch((error: unknown) => {
-				// The transport only throws n8n's own errors; this one says what is already gone.
-				const failure = error as NodeApiError | NodeOperationError;
-				const removed = plan.remove.map((g) => g.access_grant_id).join(', ');
-				failure.description =
-					`${failure.description ?? ''}\nThe stay's previous Access Grant (${removed}) was removed before this failed, so the guest has no access until this step runs again: it then creates the stay.`.trim();
-				throw failure;
-			});
-		} else {
-			grant = await createGrant(api, stay, doors, plan, code, i);
-		}
-	}
+	let grant = await applyStayPlan(
+		api,
+		{
+			reservationKey: stay.reservationId,
+			guest: stay.guest,
+			doors,
+			doorsBy: stay.doors.by,
+			validFrom: stay.times.validFrom,
+			validUntil: stay.times.validUntil,
+			code: stay.code,
+		},
+		plan,
+		i,
+	);
 	const accessGrantId = String(grant.access_grant_id);
 	const changed = plan.status !== 'unchanged';
 	const finish = async (): Promise<IDataObject> => {
-		await removeGrants(api, removeAfter, i);
 		const methods = await stayPinMethods(api, accessGrantId, stay.waitSeconds, i);
 		// Warnings that issuing adds (a code unavailable, a lock without slots) and moved times
 		// show only in a fresh read.

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { SeamApi } from '../shared/transport/client';
 
@@ -20,6 +25,13 @@ export interface SeamOperation {
 		itemIndex: number,
 		api: SeamApi,
 	): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * For an operation whose input items are one list together (Sync Stays from input items):
+	 * whether this run takes them all at once (read from the first item's parameters), and the
+	 * run itself, which gives each output item its pairedItem.
+	 */
+	runsOnce?(this: IExecuteFunctions): boolean;
+	executeOnce?(this: IExecuteFunctions, api: SeamApi): Promise<INodeExecutionData[]>;
 }
 
 /** A resource's `index.ts`: one `export * as <operation> from './<operation>.operation'` per line. */

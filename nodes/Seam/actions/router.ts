@@ -87,6 +87,22 @@ export async function router(
 		return await connected;
 	};
 
+	const continueOnFail = this.continueOnFail();
+	const once = findOperation(
+		resources,
+		this.getNodeParameter('resource', 0) as string,
+		this.getNodeParameter('operation', 0) as string,
+	);
+	if (once?.executeOnce && once.runsOnce?.call(this)) {
+		try {
+			return [await once.executeOnce.call(this, api)];
+		} catch (caught) {
+			const clean = withoutSecret(cleanError(this, caught, 0), api);
+			if (continueOnFail) return [[errorItem(clean, 0)]];
+			throw clean;
+		}
+	}
+
 	const runItem = async (i: number): Promise<INodeExecutionData[]> => {
 		try {
 			const resource = this.getNodeParameter('resource', i) as string;
@@ -118,7 +134,6 @@ export async function router(
 		throw withoutSecret(cleanError(this, caught, 0), api);
 	}
 
-	const continueOnFail = this.continueOnFail();
 	const outcomes = await runItems(items.length, runItem, {
 		batches,
 		stopAfterFailure: !continueOnFail,

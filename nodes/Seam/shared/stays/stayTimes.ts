@@ -28,6 +28,8 @@ export interface StayTimeInputs {
 	bufferBeforeMinutes: number;
 	bufferAfterMinutes: number;
 	now: Date;
+	/** Refuse a stay whose access would already have ended (default); Sync skips those instead. */
+	refuseEnded?: boolean;
 }
 
 export const STAY_FIELDS = {
@@ -154,7 +156,7 @@ export async function stayTimes(inputs: StayTimeInputs): Promise<StayTimes> {
 	const validUntil = new Date(
 		Date.parse(checkOut) + inputs.bufferAfterMinutes * minute,
 	).toISOString();
-	if (Date.parse(validUntil) <= inputs.now.getTime()) {
+	if (inputs.refuseEnded !== false && Date.parse(validUntil) <= inputs.now.getTime()) {
 		throw new InputProblem(
 			'This stay is already over',
 			`Access would end at ${validUntil} (${STAY_FIELDS.checkOut} ${checkOut} plus the buffer), which has passed, so there is nothing to grant. To take away a guest's access, use Stay → End Stay.`,

@@ -45,6 +45,7 @@ type Answer = {
 	reservation_id: string;
 	pin: string | null;
 	pin_status: string;
+	pins: Array<{ code: string | null; doors: string[] }>;
 	valid_from: string;
 	valid_until: string;
 };
@@ -356,10 +357,15 @@ export function stayFixtures(world: StayWorld) {
 							reservation_id: reservationId,
 							pin: expect.stringMatching(/^\d{4,9}$/),
 							pin_status: 'issued',
+							pins: expect.any(Array),
 							valid_from: grant.starts_at,
 							valid_until: grant.ends_at,
 						});
 						expect(pins.map((pin) => pin.code)).toContain(answer.pin);
+						// Every code the guest holds, each with its doors, as Seam has them.
+						const byCode = (list: Array<{ code: string | null; doors: string[] }>) =>
+							list.map((pin) => `${pin.code}: ${[...pin.doors].sort().join(', ')}`).sort();
+						expect(byCode(answer.pins)).toEqual(byCode(pins));
 						return { answer, grant, pins };
 					};
 
@@ -460,7 +466,12 @@ export function stayFixtures(world: StayWorld) {
 					});
 					expect(answered(backwards)).toMatchObject({
 						status: 422,
-						body: { status: 'error', reservation_id: reservationId, error: expect.any(String) },
+						body: {
+							status: 'error',
+							reservation_id: reservationId,
+							error: 'Check-Out must be after Check-In',
+							description: expect.stringContaining('Check-In is'),
+						},
 					});
 
 					const noSuchUnit = await pms({

@@ -93,9 +93,9 @@ export async function router(
 		this.getNodeParameter('resource', 0) as string,
 		this.getNodeParameter('operation', 0) as string,
 	);
-	if (once?.executeOnce && once.runsOnce?.call(this)) {
+	if (once?.executeOnce && once.runsOnce) {
 		try {
-			return [await once.executeOnce.call(this, api)];
+			if (once.runsOnce.call(this)) return [await once.executeOnce.call(this, api)];
 		} catch (caught) {
 			const clean = withoutSecret(cleanError(this, caught, 0), api);
 			if (continueOnFail) return [[errorItem(clean, 0)]];

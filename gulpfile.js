@@ -1,4 +1,4 @@
-// The build: clean → tsc → bundle the vendored libraries (luxon, Seam's query serializer) → one bundle per node → copy icons and codex
+// The build: clean → tsc → bundle the vendored libraries (luxon, Seam's query serializer, ical.js) → one bundle per node → copy icons and codex
 // files. Bundling keeps package.json's "dependencies" empty, as n8n's community-node rules require.
 const { series, src, dest } = require('gulp');
 const { execFileSync } = require('node:child_process');
@@ -19,8 +19,20 @@ async function compile() {
 	execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--incremental', 'false'], { stdio: 'inherit' });
 }
 
+// ical.js is MPL-2.0: its bundle opens with a notice naming the licence and where the source of
+// the unmodified library is (MPL 2.0 §3.2). Its own licence header is not a "legal comment" to
+// esbuild, so minifying would drop it.
+function vendorBanner(name) {
+	if (name !== 'ical') return undefined;
+	const manifest = path.join(__dirname, 'node_modules', 'ical.js', 'package.json');
+	const { version, license } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+	return {
+		js: `/*! ical.js ${version}, unmodified. (C) Philipp Kewisch and contributors. ${license}: https://mozilla.org/MPL/2.0/ . Source: the npm package ical.js@${version}, https://github.com/kewisch/ical.js */`,
+	};
+}
+
 async function bundleVendor() {
-	for (const name of ['luxon', 'seam-params']) {
+	for (const name of ['luxon', 'seam-params', 'ical']) {
 		await esbuild.build({
 			entryPoints: [path.join(__dirname, 'vendor', `${name}.ts`)],
 			outfile: path.join(DIST, 'vendor', `${name}.js`),
@@ -30,6 +42,7 @@ async function bundleVendor() {
 			format: 'cjs',
 			minify: true,
 			legalComments: 'external',
+			banner: vendorBanner(name),
 			logLevel: 'warning',
 		});
 		// tsc's source map described the re-export stub that the bundle replaced.

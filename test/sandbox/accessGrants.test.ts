@@ -184,6 +184,7 @@ describe('seeded spaces', () => {
 		).toEqual([
 			['Unit 101', 'unit-101', 2, 1],
 			['Unit 102', 'unit-102', 1, 1],
+			['Garden Cottage', 'cottage', 1, 0],
 			['Pool Area', 'pool-area', 0, 1],
 		]);
 		expect((await seam.spaces.list({ search: 'pool' })).map((space) => space.space_id)).toEqual([
@@ -202,7 +203,7 @@ describe('seeded spaces', () => {
 		expect(pagination.hasNextPage).toBe(true);
 		expect(
 			await seam.createPaginator(seam.spaces.list({ limit: 1 })).flattenToArray(),
-		).toHaveLength(3);
+		).toHaveLength(4);
 	});
 
 	test('entrances know their spaces', async () => {
@@ -904,6 +905,7 @@ describe('sandbox controls', () => {
 		expect(sandbox.seed.spaces).toEqual({
 			unit101: '77777777-7777-4777-8777-000000000101',
 			unit102: '77777777-7777-4777-8777-000000000102',
+			cottage: '77777777-7777-4777-8777-000000000103',
 			poolArea: '77777777-7777-4777-8777-000000000201',
 		});
 	});

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 		`  entrances: Front Door ${seed.entrances.frontDoor}, Garage ${seed.entrances.garage}, Room 101 ${seed.entrances.room101}, Room 102 ${seed.entrances.room102}`,
 		`User identity "Jane Doe": ${seed.userIdentities.jane}`,
 		`Smart locks: Front Door Lock ${seed.devices.frontDoorLock}, Back Door Lock ${seed.devices.backDoorLock}, Garage Keypad ${seed.devices.garageKeypad}, Old Deadbolt (no PIN codes) ${seed.devices.oldDeadbolt}`,
-		`Spaces: Unit 101 ${seed.spaces.unit101}, Unit 102 ${seed.spaces.unit102}, Pool Area ${seed.spaces.poolArea}`,
+		`Spaces: Unit 101 ${seed.spaces.unit101}, Unit 102 ${seed.spaces.unit102}, Garden Cottage ${seed.spaces.cottage}, Pool Area ${seed.spaces.poolArea}`,
 		`Webhooks: /webhooks/create {url, event_types?}; every new event is POSTed there, signed with the webhook's`,
 		`  whsec_ secret (Svix headers), retried after ${DEFAULT_RETRY_DELAYS_MS.join(', ')} ms on failure`,
 		'Press Ctrl+C to stop.',

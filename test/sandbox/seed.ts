@@ -24,7 +24,7 @@ export interface SeedIds {
 		garageKeypad: string;
 		oldDeadbolt: string;
 	};
-	spaces: { unit101: string; unit102: string; poolArea: string };
+	spaces: { unit101: string; unit102: string; cottage: string; poolArea: string };
 }
 
 // Ids are fixed, in the style of Seam's docs, so that reset(), a second sandbox, the example
@@ -58,6 +58,7 @@ const seedIds: SeedIds = {
 	spaces: {
 		unit101: '77777777-7777-4777-8777-000000000101',
 		unit102: '77777777-7777-4777-8777-000000000102',
+		cottage: '77777777-7777-4777-8777-000000000103',
 		poolArea: '77777777-7777-4777-8777-000000000201',
 	},
 };
@@ -182,6 +183,9 @@ export function createSeededStore(): Store {
 		device_ids: [d.garageKeypad],
 		acs_entrance_ids: [e.room102],
 	});
+	// A holiday cottage with one smart lock and nothing else: the common vacation rental, where a
+	// PIN of the host's choosing (the guest's phone digits) fits every door.
+	addSpace(ids.spaces.cottage, 'cottage', 'Garden Cottage', { device_ids: [d.backDoorLock] });
 	addSpace(ids.spaces.poolArea, 'pool-area', 'Pool Area', { acs_entrance_ids: [e.poolGate] });
 
 	store.userIdentities.set(ids.userIdentities.jane, {

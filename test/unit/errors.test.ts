@@ -139,7 +139,7 @@ describe('errors from Seam reach the user cleanly, without the API key', () => {
 				expect(result.items).toHaveLength(2);
 				result.items.forEach((item, index) => {
 					expect(item.pairedItem).toEqual({ item: index });
-					expect(item.json.error).toMatch(scenario.expectMessage);
+					expect((item.json.error as { message: string }).message).toMatch(scenario.expectMessage);
 				});
 				expectSecretNowhere(API_KEY, captured);
 			});

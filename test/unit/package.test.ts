@@ -94,7 +94,7 @@ describe('the Seam node description', () => {
 			entrance: ['get', 'getMany'],
 			acsCredential: ['create', 'delete', 'get', 'getMany', 'listAccessibleEntrances'],
 			userIdentity: ['create', 'get', 'getMany'],
-			stay: ['end', 'get', 'grantAccess'],
+			stay: ['end', 'get', 'grantAccess', 'sync'],
 		});
 	});
 

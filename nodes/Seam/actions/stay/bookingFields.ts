@@ -246,6 +246,15 @@ export const pinProperties: INodeProperties[] = [
 	},
 ];
 
+/** Options entry: the PMS's guest ID. */
+export const guestIdOption: INodeProperties = {
+	displayName: F.guestId.label,
+	name: 'guestId',
+	type: 'string',
+	default: '',
+	description: "The guest's ID in your PMS; Seam keeps one user identity per guest ID",
+};
+
 /** Options entries: the buffers around check-in and check-out. */
 export const bufferOptions: INodeProperties[] = [
 	{

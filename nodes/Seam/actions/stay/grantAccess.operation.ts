@@ -26,6 +26,7 @@ import {
 	doorProperties,
 	doorRequest,
 	F,
+	guestIdOption,
 	guestProperties,
 	pinProperties,
 	readBookingTimes,
@@ -70,13 +71,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...bufferOptions,
-			{
-				displayName: F.guestId.label,
-				name: 'guestId',
-				type: 'string',
-				default: '',
-				description: "The guest's ID in your PMS; Seam keeps one user identity per guest ID",
-			},
+			guestIdOption,
 			timeZoneOption,
 			waitTimeoutOption('the PIN to be issued, before answering with it pending'),
 		],

@@ -204,3 +204,57 @@ export function pinProblems(stay: StayDoors, by: DoorsBy, code: string | undefin
 	}
 	return problems;
 }
+
+/**
+ * The doors of several units at once, for a sync: one `spaces/get_related` for every unit named
+ * (by key or by ID), each unit's doors told apart by the spaces each door belongs to. A unit
+ * Seam does not have is an error naming it, before anything is written.
+ */
+export async function resolveUnits(
+	context: IExecuteFunctions,
+	api: SeamApi,
+	by: 'spaces' | 'spaceKeys',
+	units: string[],
+	label: string,
+	i: number,
+): Promise<Map<string, StayDoors>> {
+	const values = [...new Set(units)];
+	const resolved = new Map<string, StayDoors>();
+	if (values.length === 0) return resolved;
+	const lookup = by === 'spaces' ? { space_ids: values } : { space_keys: values };
+	const batch = (await api.call(
+		(seam) =>
+			unlessNotFound(
+				seam.spaces.getRelated({ ...lookup, include: ['spaces', 'devices', 'acs_entrances'] }),
+			),
+		i,
+	)) as unknown as null | {
+		spaces?: IDataObject[];
+		devices?: IDataObject[];
+		acs_entrances?: IDataObject[];
+	};
+	const spaces = batch?.spaces ?? [];
+	const request: DoorRequest = { by, values, label };
+	missing(
+		context,
+		request,
+		batch && new Set(spaces.map((s) => String(by === 'spaces' ? s.space_id : s.space_key))),
+		i,
+	);
+	const inSpace = (door: IDataObject, spaceId: string) =>
+		((door.space_ids ?? []) as string[]).map(String).includes(spaceId);
+	for (const space of spaces) {
+		const spaceId = String(space.space_id);
+		const value = String(by === 'spaces' ? space.space_id : space.space_key);
+		resolved.set(value, {
+			spaceIds: [spaceId],
+			spaceNames: [displayName(space, space.space_id)],
+			doors: [
+				...(batch?.devices ?? []).filter((d) => inSpace(d, spaceId)).map(deviceDoor),
+				...(batch?.acs_entrances ?? []).filter((e) => inSpace(e, spaceId)).map(entranceDoor),
+			],
+			targets: by === 'spaces' ? { space_ids: [value] } : { space_keys: [value] },
+		});
+	}
+	return resolved;
+}

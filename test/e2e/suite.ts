@@ -10,6 +10,7 @@ import { packPackage, REPO_ROOT } from '../harness/packPackage';
 import { provisionN8n } from '../harness/provision';
 import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
+import { mcpFixtures } from './mcp';
 import { stayFixtures } from './stays';
 import { nodeLabel, type N8nTarget } from '../harness/targets';
 
@@ -58,6 +59,12 @@ export function describeEndToEnd(target: N8nTarget): void {
 		let n8n: N8nInstance;
 		const apiKey = () => sandbox.apiKey;
 		const stays = stayFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
+		const mcp = mcpFixtures({
+			sandbox: () => sandbox,
+			home: () => home,
+			n8n: () => n8n,
+			n8nVersion: target.n8nVersion,
+		});
 
 		beforeAll(async () => {
 			const runtime = await provisionN8n(target);
@@ -68,6 +75,7 @@ export function describeEndToEnd(target: N8nTarget): void {
 			await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
 			await home.importWorkflowFolder(EXAMPLES_DIR);
 			await stays.setUp();
+			await mcp.setUp();
 		}, SETUP_TIMEOUT);
 
 		afterAll(async () => {
@@ -476,6 +484,8 @@ export function describeEndToEnd(target: N8nTarget): void {
 				);
 			});
 
+			mcp.describeMcpServer();
+
 			stays.describeStayTemplates();
 		});
 
@@ -484,7 +494,8 @@ export function describeEndToEnd(target: N8nTarget): void {
 			expect(output).toContain('n8n start'); // the running instance's output is included
 			expect(packageWarnings(output)).toEqual([]);
 			expect(output).not.toContain(apiKey());
-			for (const secret of stays.secrets()) expect(output).not.toContain(secret);
+			for (const secret of [...stays.secrets(), ...mcp.secrets()])
+				expect(output).not.toContain(secret);
 		});
 
 		test('every request the workflows made was a valid Seam API call', () => {

@@ -38,6 +38,13 @@ export const EXAMPLES = {
 	},
 	stayPinIssued: { file: 'stay-pin-issued-email.json', id: 'seamStayPinMail1' },
 	stayEnd: { file: 'stay-end.json', id: 'seamStayEnd00001', webhookPath: 'seam-stay-end' },
+	aiAgentMcp: { file: 'ai-agent-mcp-stays.json', id: 'seamStaysMcpSrv1', mcpPath: 'seam-stays' },
+} as const;
+
+/** The Bearer Auth credential of the MCP Server Trigger in ai-agent-mcp-stays.json. */
+export const EXAMPLE_MCP_BEARER_CREDENTIAL = {
+	id: 'McpBearerToken01',
+	name: 'MCP bearer token',
 } as const;
 
 export function loadExample(
@@ -75,4 +82,12 @@ export function smtpCredential(server: SmtpServerAddress): CredentialFixture {
 			disableStartTls: true,
 		},
 	};
+}
+
+/**
+ * The credential the MCP Server Trigger of the AI-agent example checks callers against (n8n's
+ * `httpBearerAuth` type): MCP clients send `Authorization: Bearer <token>`.
+ */
+export function mcpBearerCredential(token: string): CredentialFixture {
+	return { ...EXAMPLE_MCP_BEARER_CREDENTIAL, type: 'httpBearerAuth', data: { token } };
 }

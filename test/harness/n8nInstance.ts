@@ -136,6 +136,14 @@ export class N8nInstance {
 		return `${this.url}/webhook/${path.replace(/^\/+/, '')}`;
 	}
 
+	/**
+	 * The production URL of an MCP Server Trigger's path (its version 2): Streamable HTTP (POST)
+	 * and SSE (GET) on the same URL.
+	 */
+	mcpUrl(path: string): string {
+		return `${this.url}/mcp/${path.replace(/^\/+/, '')}`;
+	}
+
 	/** Creates the instance owner (first start only) and logs in as them. */
 	async setupOwner(owner: Owner = DEFAULT_OWNER): Promise<void> {
 		const setup = await request(`${this.url}/rest/owner/setup`, {

@@ -12,7 +12,8 @@ import { perItemRows } from './bench/perItem';
 import { benchRounds } from './bench/stats';
 import { startupRow } from './bench/startup';
 import { stayRows } from './bench/stayRow';
-import { type BenchRow, markdownTable, meanings, notApplicable, textTable } from './bench/table';
+import { staySyncRow } from './bench/staySyncRow';
+import { type BenchRow, markdownTable, meanings, textTable } from './bench/table';
 import { LATENCY_MS, stopSandboxHost } from './bench/target';
 import { waitIssuedRow } from './bench/waitIssued';
 import { webhookVerifyRow } from './bench/webhookVerify';
@@ -61,8 +62,7 @@ async function main(): Promise<void> {
 		() => webhookVerifyRow(context),
 		() => eventCursorRow(context),
 		() => waitIssuedRow(context),
-		async () =>
-			notApplicable('8', 'Stay sync: 1,000 stays with 10 changes', 'n/a (no stays yet)', '—'),
+		() => staySyncRow(context),
 		() => stayRows(context),
 	];
 	const rows: BenchRow[] = [];

@@ -27,7 +27,7 @@ export class Seam implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Issue and revoke door access with Seam: ACS users, access groups, PIN codes and entrances',
+			'Give guests door PINs for their stays, and issue and revoke door access with Seam: access grants, ACS users, access groups, PIN codes and entrances',
 		defaults: { name: 'Seam' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

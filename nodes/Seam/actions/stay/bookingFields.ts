@@ -186,7 +186,7 @@ export const dateProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			"When the stay begins. Without a time zone, the Property Time Zone applies (or the workflow's).",
+			"When the stay begins: an ISO 8601 date and time, e.g. 2026-12-04T15:00. Without an offset, the Property Time Zone applies (or the workflow's).",
 	},
 	{
 		displayName: F.checkOut.label,
@@ -195,7 +195,7 @@ export const dateProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'When the stay ends; must be after check-in. A stay always ends: empty is an error.',
+			'When the stay ends, e.g. 2026-12-07T11:00; must be after check-in. A stay always ends: empty is an error.',
 	},
 	{
 		displayName: F.checkInTime.label,

@@ -16,7 +16,7 @@ import {
 export const option: OperationOption = {
 	name: 'End Stay',
 	description: "Take away the guest's access now: for a cancellation or an early check-out",
-	action: 'End a stay (cancellation or early check-out)',
+	action: 'End a stay now: its PINs stop working (cancellation or early check-out)',
 };
 
 export const properties: INodeProperties[] = [

@@ -33,7 +33,7 @@ export const option: OperationOption = {
 	name: 'Get Stay',
 	description:
 		"Read a stay: the guest's PIN, the doors it opens, whether it is issued yet, and a message for the guest",
-	action: 'Get a stay',
+	action: "Get a stay's door PIN, doors and times",
 };
 
 export const properties: INodeProperties[] = [

@@ -39,7 +39,7 @@ export const option: OperationOption = {
 	name: 'Grant or Update Access',
 	description:
 		'Give a guest a PIN for the doors of their stay, or bring an existing stay up to date (new dates, new unit); safe to run again',
-	action: 'Grant or update access for a stay',
+	action: "Grant or update a guest's door PIN for a stay",
 };
 
 export const properties: INodeProperties[] = [

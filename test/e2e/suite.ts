@@ -12,6 +12,7 @@ import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '.
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
 import { mcpFixtures } from './mcp';
 import { stayFixtures } from './stays';
+import { staySyncFixtures } from './staySync';
 import { nodeLabel, type N8nTarget } from '../harness/targets';
 
 // The end-to-end suite, run once per supported n8n release (one test file each): the packed
@@ -59,6 +60,7 @@ export function describeEndToEnd(target: N8nTarget): void {
 		let n8n: N8nInstance;
 		const apiKey = () => sandbox.apiKey;
 		const stays = stayFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
+		const staySync = staySyncFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
 		const mcp = mcpFixtures({
 			sandbox: () => sandbox,
 			home: () => home,
@@ -76,10 +78,12 @@ export function describeEndToEnd(target: N8nTarget): void {
 			await home.importWorkflowFolder(EXAMPLES_DIR);
 			await stays.setUp();
 			await mcp.setUp();
+			await staySync.setUp();
 		}, SETUP_TIMEOUT);
 
 		afterAll(async () => {
 			await stays.tearDown();
+			await staySync.tearDown();
 			await sandbox?.close();
 			home?.remove();
 		});
@@ -487,6 +491,8 @@ export function describeEndToEnd(target: N8nTarget): void {
 			mcp.describeMcpServer();
 
 			stays.describeStayTemplates();
+
+			staySync.describeSyncTemplates();
 		});
 
 		test('n8n printed no warning about the package, and never the API key or the SMTP password', () => {

@@ -38,6 +38,8 @@ export const EXAMPLES = {
 	},
 	stayPinIssued: { file: 'stay-pin-issued-email.json', id: 'seamStayPinMail1' },
 	stayEnd: { file: 'stay-end.json', id: 'seamStayEnd00001', webhookPath: 'seam-stay-end' },
+	staySyncIcal: { file: 'stay-sync-ical.json', id: 'seamStaySyncIcal' },
+	staySyncPms: { file: 'stay-sync-pms-list.json', id: 'seamStaySyncPms1' },
 	aiAgentMcp: { file: 'ai-agent-mcp-stays.json', id: 'seamStaysMcpSrv1', mcpPath: 'seam-stays' },
 } as const;
 

@@ -207,6 +207,15 @@ describeSandbox('Sync Stays', () => {
 			feeds.set('airbnb', 'gone', 404);
 			const missing = await target.run(fromFeed('airbnb'));
 			expect(missing.error?.message).toBe(`Could not read the iCal feed at ${feeds.url('airbnb')}`);
+			// The link's query is its secret: the error's text shows the link without it (the node's
+			// parameters, which n8n attaches to every node error, are the workflow's own).
+			const secret = await target.run(
+				fromFeed('airbnb', { icalUrl: `${feeds.url('airbnb')}?s=feed-secret-1234` }),
+			);
+			expect(secret.error?.message).toBe(
+				`Could not read the iCal feed at ${feeds.url('airbnb')}?…`,
+			);
+			expect(String(secret.error?.description)).not.toContain('feed-secret-1234');
 			// The phone-digit PIN on a unit with a Latch door (which makes its own PINs) is refused
 			// before anything is written.
 			feeds.set(

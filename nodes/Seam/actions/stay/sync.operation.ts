@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { type FormReader, readForm } from '../../shared/parameters';
 import { applyStayPlan, removeGrants } from '../../shared/stays/applyStayPlan';
 import { bookingsInCalendar } from '../../shared/stays/calendar';
+import { feedLabel } from '../../shared/stays/calendar/feedProblems';
 import { ownedGrants } from '../../shared/stays/ownedGrants';
 import {
 	learnPinGenerators,
@@ -239,9 +240,15 @@ async function bookingsFromFeed(context: IExecuteFunctions, i: number): Promise<
 			await context.helpers.httpRequest({ method: 'GET', url, json: false, encoding: 'text' }),
 		);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `Could not read the iCal feed at ${url}`, {
+		// A feed link's query is its secret (Airbnb's ?s=, Booking.com's ?t=): errors show the link
+		// without it, as the calendar's own errors do.
+		const label = feedLabel(url);
+		const said = String((error as Error).message ?? error)
+			.split(url)
+			.join(label);
+		throw new NodeOperationError(context.getNode(), `Could not read the iCal feed at ${label}`, {
 			itemIndex: i,
-			description: `${(error as Error).message}. Nothing was changed in Seam.`,
+			description: `${said}. Nothing was changed in Seam.`,
 		});
 	}
 	const bookings = await form.check(async () => await bookingsInCalendar(text, url, { timeZone }));

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { saying } from '../../shared/access/errorNote';
 import { readForm } from '../../shared/parameters';
 import { grantsOfReservation } from '../../shared/stays/stayGrants';
 import type { SeamApi } from '../../shared/transport/client';
@@ -65,17 +66,14 @@ export async function execute(
 	const ended: string[] = [];
 	for (const grant of grants) {
 		const id = String(grant.access_grant_id);
-		try {
-			await deleteGrant(api, id, i);
-		} catch (error) {
-			// The transport only throws n8n's own errors; this one learns what was already done.
-			const failure = error as NodeApiError | NodeOperationError;
-			if (ended.length > 0) {
-				failure.description =
-					`${failure.description ?? ''}\nAlready ended: Access Grant ${ended.join(', ')}. Running this step again ends the rest.`.trim();
-			}
-			throw failure;
-		}
+		const deleting = deleteGrant(api, id, i);
+		await (ended.length > 0
+			? deleting.catch(
+					saying(
+						`Already ended: Access Grant ${ended.join(', ')}. Running this step again ends the rest.`,
+					),
+				)
+			: deleting);
 		ended.push(id);
 	}
 	return { status: 'revoked', reservation_id: reservationId, access_grant_ids: ended };

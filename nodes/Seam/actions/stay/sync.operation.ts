@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { saying } from '../../shared/access/errorNote';
 import { type FormReader, readForm } from '../../shared/parameters';
 import { applyStayPlan, removeGrants } from '../../shared/stays/applyStayPlan';
 import { bookingsInCalendar } from '../../shared/stays/calendar';
@@ -433,14 +434,12 @@ async function sync(
 				);
 			}
 		} catch (error) {
-			// The transport only throws n8n's own errors; this one says how far the sync got.
-			const failure = error as NodeOperationError;
 			const so = done.length
 				? `Done before it: ${done.join('; ')}.`
 				: 'Nothing was changed before it.';
-			failure.description =
-				`${failure.description ?? ''}\nThe sync stopped at reservation ${change.reservationKey} (${change.action}). ${so} Running the sync again continues: it compares again and makes only the changes still missing.`.trim();
-			throw failure;
+			await saying(
+				`The sync stopped at reservation ${change.reservationKey} (${change.action}). ${so} Running the sync again continues: it compares again and makes only the changes still missing.`,
+			)(error);
 		}
 		done.push(`${DONE[change.action]} ${change.reservationKey}`);
 		output.push(await changeItem(change, run, units, DONE[change.action], grant));

@@ -1,4 +1,6 @@
-import type { IDataObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { saying } from '../access/errorNote';
 
 import type { SeamApi } from '../transport/client';
 import { unlessNotFound } from '../transport/unlessNotFound';
@@ -98,16 +100,6 @@ export async function removeGrants(api: SeamApi, grants: IDataObject[], i: numbe
  */
 function removeBeforeCreating(plan: StayPlan, now: number): boolean {
 	return plan.remove.length > 0 && plan.remove.every((g) => Date.parse(String(g.starts_at)) > now);
-}
-
-/** Adds what was already done to an error, so that the user knows what a re-run will find. */
-function saying<E>(note: string): (error: unknown) => Promise<E> {
-	return async (error: unknown) => {
-		// The transport only throws n8n's own errors; this one learns what is already done.
-		const failure = error as NodeApiError | NodeOperationError;
-		failure.description = `${failure.description ?? ''}\n${note}`.trim();
-		throw failure;
-	};
 }
 
 /**

@@ -105,6 +105,36 @@ function missing(
 }
 
 /**
+ * Spaces (by ID or by key) with their devices and entrances: one `spaces/get_related` however
+ * many spaces. A space Seam does not have (it answers 404, or leaves it out) is an error naming it.
+ */
+async function spacesWithDoors(
+	context: IExecuteFunctions,
+	api: SeamApi,
+	request: DoorRequest,
+	i: number,
+): Promise<{ spaces: IDataObject[]; devices: IDataObject[]; entrances: IDataObject[] }> {
+	const lookup =
+		request.by === 'spaces' ? { space_ids: request.values } : { space_keys: request.values };
+	const batch = (await api.call(
+		(seam) =>
+			unlessNotFound(
+				seam.spaces.getRelated({ ...lookup, include: ['spaces', 'devices', 'acs_entrances'] }),
+			),
+		i,
+	)) as unknown as null | {
+		spaces?: IDataObject[];
+		devices?: IDataObject[];
+		acs_entrances?: IDataObject[];
+	};
+	const spaces = batch?.spaces ?? [];
+	const keyOf = (space: IDataObject) =>
+		String(request.by === 'spaces' ? space.space_id : space.space_key);
+	missing(context, request, batch && new Set(spaces.map(keyOf)), i);
+	return { spaces, devices: batch?.devices ?? [], entrances: batch?.acs_entrances ?? [] };
+}
+
+/**
  * The stay's doors with what a PIN needs to know about each, read with one list request per
  * kind of door (spaces with their devices and entrances in one `get_related`), not one per door.
  */
@@ -141,31 +171,11 @@ export async function resolveDoors(
 			targets: { acs_entrance_ids: values },
 		};
 	}
-	const lookup = by === 'spaces' ? { space_ids: values } : { space_keys: values };
-	// Seam answers 404 when one of the spaces does not exist.
-	const batch = (await api.call(
-		(seam) =>
-			unlessNotFound(
-				seam.spaces.getRelated({ ...lookup, include: ['spaces', 'devices', 'acs_entrances'] }),
-			),
-		i,
-	)) as unknown as null | {
-		spaces?: IDataObject[];
-		devices?: IDataObject[];
-		acs_entrances?: IDataObject[];
-	};
-	const spaces = batch?.spaces ?? [];
-	missing(
-		context,
-		request,
-		batch && new Set(spaces.map((s) => String(by === 'spaces' ? s.space_id : s.space_key))),
-		i,
-	);
-	const entrances = batch?.acs_entrances ?? [];
+	const { spaces, devices, entrances } = await spacesWithDoors(context, api, request, i);
 	return {
 		spaceIds: spaces.map((s) => String(s.space_id)).sort(),
 		spaceNames: spaces.map((s) => displayName(s, s.space_id)),
-		doors: [...(batch?.devices ?? []).map(deviceDoor), ...entrances.map(entranceDoor)],
+		doors: [...devices.map(deviceDoor), ...entrances.map(entranceDoor)],
 		targets: by === 'spaces' ? { space_ids: values } : { space_keys: values },
 	};
 }
@@ -221,24 +231,10 @@ export async function resolveUnits(
 	const values = [...new Set(units)];
 	const resolved = new Map<string, StayDoors>();
 	if (values.length === 0) return resolved;
-	const lookup = by === 'spaces' ? { space_ids: values } : { space_keys: values };
-	const batch = (await api.call(
-		(seam) =>
-			unlessNotFound(
-				seam.spaces.getRelated({ ...lookup, include: ['spaces', 'devices', 'acs_entrances'] }),
-			),
-		i,
-	)) as unknown as null | {
-		spaces?: IDataObject[];
-		devices?: IDataObject[];
-		acs_entrances?: IDataObject[];
-	};
-	const spaces = batch?.spaces ?? [];
-	const request: DoorRequest = { by, values, label };
-	missing(
+	const { spaces, devices, entrances } = await spacesWithDoors(
 		context,
-		request,
-		batch && new Set(spaces.map((s) => String(by === 'spaces' ? s.space_id : s.space_key))),
+		api,
+		{ by, values, label },
 		i,
 	);
 	const inSpace = (door: IDataObject, spaceId: string) =>
@@ -250,8 +246,8 @@ export async function resolveUnits(
 			spaceIds: [spaceId],
 			spaceNames: [displayName(space, space.space_id)],
 			doors: [
-				...(batch?.devices ?? []).filter((d) => inSpace(d, spaceId)).map(deviceDoor),
-				...(batch?.acs_entrances ?? []).filter((e) => inSpace(e, spaceId)).map(entranceDoor),
+				...devices.filter((d) => inSpace(d, spaceId)).map(deviceDoor),
+				...entrances.filter((e) => inSpace(e, spaceId)).map(entranceDoor),
 			],
 			targets: by === 'spaces' ? { space_ids: [value] } : { space_keys: [value] },
 		});

@@ -66,7 +66,7 @@ export function doorsIn(related: RelatedDoors): IDataObject[] {
 }
 
 /** The doors one access method opens. */
-async function doorsOf(
+export async function doorsOf(
 	api: SeamApi,
 	accessMethodId: string,
 	itemIndex: number,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { doorsIn, type RelatedDoors } from '../access/accessMethods';
+import { doorsOf } from '../access/accessMethods';
 import { waitUntil } from '../access/waitUntil';
 import type { SeamApi } from '../transport/client';
 
@@ -63,20 +63,13 @@ export async function stayPins(api: SeamApi, methods: IDataObject[], i: number):
 	const codes = codeMethods(methods);
 	const pins = await Promise.all(
 		codes.map(async (method): Promise<StayPin> => {
-			const related = (await api.call(
-				(seam) =>
-					seam.accessMethods.getRelated({
-						access_method_ids: [String(method.access_method_id)],
-						include: ['devices', 'acs_entrances'],
-					}),
-				i,
-			)) as unknown as RelatedDoors;
+			const doors = await doorsOf(api, String(method.access_method_id), i);
 			const issued = method.is_issued === true && Boolean(method.code);
 			return {
 				code: issued ? String(method.code) : null,
 				is_issued: issued,
 				access_method_id: String(method.access_method_id),
-				doors: doorsIn(related).map((door) => String(door.name)),
+				doors: doors.map((door) => String(door.name)),
 			};
 		}),
 	);

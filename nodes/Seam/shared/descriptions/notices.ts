@@ -16,3 +16,15 @@ export const pinCodeProviderNotice: INodeProperties = {
 	type: 'notice',
 	default: '',
 };
+
+/**
+ * Seam files access codes, lock/unlock, events and action attempts under "Low-level APIs" and
+ * recommends Access Grants for new work; the form says so where those resources begin.
+ */
+export const lowLevelApiNotice: INodeProperties = {
+	displayName:
+		'Low-level API: this works on one lock at a time, as Seam\'s lock API does. For guests, the Stay resource gives a PIN on the right doors for the stay and follows every change; for new flows Seam recommends Access Grants. <a href="https://docs.seam.co/latest/low-level-apis">Seam\'s low-level APIs</a>',
+	name: 'lowLevelApiNotice',
+	type: 'notice',
+	default: '',
+};

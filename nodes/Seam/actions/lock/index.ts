@@ -1,0 +1,2 @@
+// One line per operation: export * as <operation> from ./<operation>.operation
+export {};

@@ -23,7 +23,7 @@ export const pinCodeProviderNotice: INodeProperties = {
  */
 export const lowLevelApiNotice: INodeProperties = {
 	displayName:
-		'Low-level API: this works on one lock at a time, as Seam\'s lock API does. For guests, the Stay resource gives a PIN on the right doors for the stay and follows every change; for new flows Seam recommends Access Grants. <a href="https://docs.seam.co/latest/low-level-apis">Seam\'s low-level APIs</a>',
+		'Low-level API: this works on one lock at a time, as Seam\'s lock API does. For guests, the Stay resource gives a PIN on the right doors for the stay and follows every change; for new flows Seam recommends Access Grants. <a href="https://docs.seam.co/low-level-apis/smart-locks">Seam\'s low-level APIs</a>',
 	name: 'lowLevelApiNotice',
 	type: 'notice',
 	default: '',

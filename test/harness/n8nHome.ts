@@ -40,11 +40,18 @@ export class N8nHome {
 		private readonly encryptionKey: string,
 	) {}
 
-	/** A new, empty home in the system's temp folder (or under `parent`). */
-	static create(runtime: N8nRuntime, parent = tmpdir()): N8nHome {
+	/**
+	 * A new, empty home in the system's temp folder (or under `parent`). Several n8n processes of
+	 * one installation (queue mode: main, workers, webhook processors) share one `encryptionKey`.
+	 */
+	static create(
+		runtime: N8nRuntime,
+		parent = tmpdir(),
+		encryptionKey = randomBytes(24).toString('hex'),
+	): N8nHome {
 		mkdirSync(parent, { recursive: true });
 		const userFolder = mkdtempSync(path.join(parent, `n8n-${runtime.target.n8nVersion}-`));
-		return new N8nHome(runtime, userFolder, randomBytes(24).toString('hex'));
+		return new N8nHome(runtime, userFolder, encryptionKey);
 	}
 
 	/** <user folder>/.n8n/nodes: where n8n looks for community packages. */

@@ -35,6 +35,8 @@ export interface StartOptions {
 	/** How long n8n may take to come up. */
 	readyTimeoutMs?: number;
 	env?: Record<string, string>;
+	/** Also append everything n8n prints to this file. */
+	logFile?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +83,10 @@ export class N8nInstance {
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			...options.env,
 		});
-		const child = startBackground(home.runtime.node.bin, [home.runtime.n8nBin, 'start'], { env });
+		const child = startBackground(home.runtime.node.bin, [home.runtime.n8nBin, 'start'], {
+			env,
+			logFile: options.logFile,
+		});
 		const instance = new N8nInstance(home, child, url);
 		try {
 			await instance.waitUntilReady(options.readyTimeoutMs ?? 120_000);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 
 // Child processes for the end-to-end harness and the demo. n8n starts helpers of its own (task
 // runners), so every child gets its own process group and is stopped group-wide: killing only
@@ -134,16 +135,26 @@ export interface BackgroundProcess {
 	stop(graceMs?: number): Promise<void>;
 }
 
-/** Starts a long-running process (a server); the caller must stop() it. */
+/**
+ * Starts a long-running process (a server); the caller must stop() it. With `logFile`, everything
+ * it prints is also appended to that file as it arrives (for clusters of many processes, whose
+ * logs are read after the run).
+ */
 export function startBackground(
 	command: string,
 	args: string[],
-	options: { cwd?: string; env: NodeJS.ProcessEnv },
+	options: { cwd?: string; env: NodeJS.ProcessEnv; logFile?: string },
 ): BackgroundProcess {
 	const child = spawnTracked(command, args, options);
+	const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
 	let output = '';
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const record = (chunk: Buffer) => {
+		output += chunk.toString();
+		log?.write(chunk);
+	};
+	child.stdout?.on('data', record);
+	child.stderr?.on('data', record);
+	if (log) child.once('close', () => log.end());
 	let exited = false;
 	const exitedPromise = new Promise<number | null>((resolve) => {
 		child.once('exit', (code) => {

@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { isLock } from '../shared/locks/lockSummary';
 import { displayName } from '../shared/seamObjects/displayName';
 import type { PageReader } from '../shared/transport/paginate';
 import { connectToSeam } from '../shared/transport/client';
@@ -227,5 +228,52 @@ export async function searchAccessMethods(
 				),
 			)
 			.filter((result) => matches(filter, result.name, result.value)),
+	};
+}
+
+/** What Lock → Lock / Lock → Unlock need of a lock; other forms list every lock. */
+function remoteCapabilityWanted(
+	context: ILoadOptionsFunctions,
+): 'can_remotely_lock' | 'can_remotely_unlock' | undefined {
+	try {
+		if (context.getCurrentNodeParameter('resource') !== 'lock') return undefined;
+		const operation = context.getCurrentNodeParameter('operation');
+		if (operation === 'lock') return 'can_remotely_lock';
+		if (operation === 'unlock') return 'can_remotely_unlock';
+	} catch {
+		// A form without resource or operation: no capability to ask for.
+	}
+	return undefined;
+}
+
+/**
+ * Smart locks (devices with Seam's "lock" capability); for Lock and Unlock only those Seam can
+ * operate remotely, asked of Seam with include_if. Offline locks say so.
+ */
+export async function searchLocks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const capability = remoteCapabilityWanted(this);
+	const api = await connectToSeam(this);
+	const page = {
+		search: filter?.trim() || undefined,
+		limit: PAGE_SIZE,
+		...(capability ? { include_if: [capability] } : {}),
+	};
+	const [devices, pagination] = await api.call((seam) => {
+		const reader = seam.createPaginator(seam.devices.list(page));
+		return paginationToken ? reader.nextPage(paginationToken as PageCursor) : reader.firstPage();
+	});
+	return {
+		results: (devices as unknown as IDataObject[]).filter(isLock).map((lock) => {
+			const offline = (lock.properties as IDataObject | undefined)?.online === false;
+			return item(
+				`${displayName(lock, lock.device_id)}${offline ? ' (offline)' : ''}`,
+				lock.device_id,
+			);
+		}),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
 	};
 }

@@ -1,2 +1,1 @@
-// One line per operation: export * as <operation> from ./<operation>.operation
-export {};
+export * as get from './get.operation';

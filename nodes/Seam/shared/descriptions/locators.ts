@@ -145,3 +145,47 @@ export const spaceLocator = (overrides: Partial<INodeProperties> = {}): INodePro
 	}),
 	...overrides,
 });
+
+export const lockLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Lock',
+		name: 'deviceId',
+		searchListMethod: 'searchLocks',
+		description:
+			'The smart lock. For Lock and Unlock the list shows the locks Seam can lock or unlock remotely.',
+	}),
+	...overrides,
+});
+
+export const lockWithCodesLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Lock',
+		name: 'deviceId',
+		searchListMethod: 'searchCodeLocks',
+		description: 'The smart lock. The list shows the locks Seam can program access codes on.',
+	}),
+	...overrides,
+});
+
+export const accessCodeLocator = (overrides: Partial<INodeProperties> = {}): INodeProperties => ({
+	...locator({
+		displayName: 'Access Code',
+		name: 'accessCodeId',
+		searchListMethod: 'searchAccessCodes',
+		description: 'The access code (a PIN on one lock). The list shows the codes of the chosen lock.',
+	}),
+	...overrides,
+});
+
+export const unmanagedAccessCodeLocator = (
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties => ({
+	...locator({
+		displayName: 'Unmanaged Access Code',
+		name: 'accessCodeId',
+		searchListMethod: 'searchUnmanagedAccessCodes',
+		description:
+			'A code set on the lock outside Seam (on its keypad or in its own app). The list shows the unmanaged codes of the chosen lock.',
+	}),
+	...overrides,
+});

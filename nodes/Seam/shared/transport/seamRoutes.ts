@@ -17,6 +17,34 @@ export interface SeamRoute {
 }
 
 export const SEAM_ROUTES = {
+	'accessCodes.create': {
+		method: 'POST',
+		path: '/access_codes/create',
+		carrier: 'body',
+		responseKey: 'access_code',
+		paginated: false,
+	},
+	'accessCodes.get': {
+		method: 'GET',
+		path: '/access_codes/get',
+		carrier: 'query',
+		responseKey: 'access_code',
+		paginated: false,
+	},
+	'accessCodes.list': {
+		method: 'GET',
+		path: '/access_codes/list',
+		carrier: 'query',
+		responseKey: 'access_codes',
+		paginated: true,
+	},
+	'accessCodes.unmanaged.list': {
+		method: 'GET',
+		path: '/access_codes/unmanaged/list',
+		carrier: 'query',
+		responseKey: 'access_codes',
+		paginated: true,
+	},
 	'accessGrants.create': {
 		method: 'POST',
 		path: '/access_grants/create',
@@ -241,6 +269,20 @@ export const SEAM_ROUTES = {
 		responseKey: undefined,
 		paginated: false,
 	},
+	'actionAttempts.get': {
+		method: 'GET',
+		path: '/action_attempts/get',
+		carrier: 'query',
+		responseKey: 'action_attempt',
+		paginated: false,
+	},
+	'devices.get': {
+		method: 'GET',
+		path: '/devices/get',
+		carrier: 'query',
+		responseKey: 'device',
+		paginated: false,
+	},
 	'devices.list': {
 		method: 'GET',
 		path: '/devices/list',
@@ -253,6 +295,27 @@ export const SEAM_ROUTES = {
 		path: '/events/list',
 		carrier: 'query',
 		responseKey: 'events',
+		paginated: false,
+	},
+	'locks.get': {
+		method: 'GET',
+		path: '/locks/get',
+		carrier: 'query',
+		responseKey: 'device',
+		paginated: false,
+	},
+	'locks.lockDoor': {
+		method: 'POST',
+		path: '/locks/lock_door',
+		carrier: 'body',
+		responseKey: 'action_attempt',
+		paginated: false,
+	},
+	'locks.unlockDoor': {
+		method: 'POST',
+		path: '/locks/unlock_door',
+		carrier: 'body',
+		responseKey: 'action_attempt',
 		paginated: false,
 	},
 	'spaces.get': {
@@ -331,6 +394,9 @@ export type SeamMethodName = keyof typeof SEAM_ROUTES;
 
 /** The part of the SDK's interface the nodes use: calling anything else does not compile. */
 export type SeamRoutesClient = {
+	accessCodes: Pick<SeamHttp['accessCodes'], 'create' | 'get' | 'list'> & {
+		unmanaged: Pick<SeamHttp['accessCodes']['unmanaged'], 'list'>;
+	};
 	accessGrants: Pick<
 		SeamHttp['accessGrants'],
 		'create' | 'delete' | 'get' | 'getRelated' | 'list' | 'update'
@@ -361,8 +427,10 @@ export type SeamRoutesClient = {
 			| 'update'
 		>;
 	};
-	devices: Pick<SeamHttp['devices'], 'list'>;
+	actionAttempts: Pick<SeamHttp['actionAttempts'], 'get'>;
+	devices: Pick<SeamHttp['devices'], 'get' | 'list'>;
 	events: Pick<SeamHttp['events'], 'list'>;
+	locks: Pick<SeamHttp['locks'], 'get' | 'lockDoor' | 'unlockDoor'>;
 	spaces: Pick<SeamHttp['spaces'], 'get' | 'getRelated' | 'list'>;
 	userIdentities: Pick<SeamHttp['userIdentities'], 'create' | 'get' | 'list'>;
 	webhooks: Pick<SeamHttp['webhooks'], 'create' | 'delete' | 'get' | 'list'>;

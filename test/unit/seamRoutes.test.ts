@@ -26,6 +26,7 @@ const BODY_PARAMETERS = {
 	access_grant_id: ID(1),
 	access_grant_key: 'booking-42',
 	access_method_id: ID(2),
+	action_attempt_id: ID(3),
 	acs_access_group_id: ID(3),
 	acs_credential_id: ID(4),
 	acs_entrance_id: ID(5),
@@ -126,6 +127,9 @@ async function recordBoth(
 		const sdk = SeamHttp.fromApiKey(API_KEY, {
 			endpoint: sdkServer.url,
 			axiosRetryOptions: { retries: 0 },
+			// The package's lock and unlock answer with the action attempt and read it separately
+			// (shared/locks/actionAttempt.ts); the SDK's own wait would add action_attempts/get calls.
+			waitForActionAttempt: false,
 		}) as unknown as Record<string, unknown>;
 		const ours = buildSeamClient(
 			sendViaN8n(n8nHttpContext(API_KEY), ourServer.url, {

@@ -41,6 +41,12 @@ export const EXAMPLES = {
 	staySyncIcal: { file: 'stay-sync-ical.json', id: 'seamStaySyncIcal' },
 	staySyncPms: { file: 'stay-sync-pms-list.json', id: 'seamStaySyncPms1' },
 	aiAgentMcp: { file: 'ai-agent-mcp-stays.json', id: 'seamStaysMcpSrv1', mcpPath: 'seam-stays' },
+	cleanerCode: { file: 'cleaner-code-weekly.json', id: 'seamCleanerCode1' },
+	unlockOnDelivery: {
+		file: 'unlock-on-delivery.json',
+		id: 'seamUnlockDeliv1',
+		webhookPath: 'seam-delivery',
+	},
 } as const;
 
 /** The Bearer Auth credential of the MCP Server Trigger in ai-agent-mcp-stays.json. */
@@ -48,6 +54,15 @@ export const EXAMPLE_MCP_BEARER_CREDENTIAL = {
 	id: 'McpBearerToken01',
 	name: 'MCP bearer token',
 } as const;
+
+/** The Header Auth credential of the Webhook in unlock-on-delivery.json (the delivery service's secret). */
+export const EXAMPLE_DELIVERY_SECRET_CREDENTIAL = {
+	id: 'DeliverySecret01',
+	name: 'Delivery webhook secret',
+} as const;
+
+/** The header a delivery service sends to unlock-on-delivery.json's Webhook. */
+export const DELIVERY_SECRET_HEADER = 'X-Delivery-Secret';
 
 export function loadExample(
 	file: string,
@@ -92,4 +107,16 @@ export function smtpCredential(server: SmtpServerAddress): CredentialFixture {
  */
 export function mcpBearerCredential(token: string): CredentialFixture {
 	return { ...EXAMPLE_MCP_BEARER_CREDENTIAL, type: 'httpBearerAuth', data: { token } };
+}
+
+/**
+ * The credential the Webhook of unlock-on-delivery.json checks callers against (n8n's
+ * `httpHeaderAuth` type): the caller must send `X-Delivery-Secret: <secret>`.
+ */
+export function deliverySecretCredential(secret: string): CredentialFixture {
+	return {
+		...EXAMPLE_DELIVERY_SECRET_CREDENTIAL,
+		type: 'httpHeaderAuth',
+		data: { name: DELIVERY_SECRET_HEADER, value: secret },
+	};
 }

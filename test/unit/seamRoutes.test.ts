@@ -23,6 +23,7 @@ const ID = (n: number) => `${n}${n}${n}${n}${n}${n}${n}${n}-1111-4111-8111-11111
  * list, nested objects, dates as text).
  */
 const BODY_PARAMETERS = {
+	access_code_id: ID(4),
 	access_grant_id: ID(1),
 	access_grant_key: 'booking-42',
 	access_method_id: ID(2),

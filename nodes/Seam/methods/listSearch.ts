@@ -277,3 +277,81 @@ export async function searchLocks(
 		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
 	};
 }
+
+/** The lock chosen higher up in the form (Access Code forms), if it is filled in. */
+function chosenDeviceId(context: ILoadOptionsFunctions): string | undefined {
+	try {
+		const value = context.getCurrentNodeParameter('deviceId', { extractValue: true }) as unknown;
+		const id = typeof value === 'string' ? value.trim() : '';
+		return id === '' ? undefined : id;
+	} catch {
+		// This form has no lock field: nothing to list by.
+		return undefined;
+	}
+}
+
+/**
+ * Locks that take access codes: online (Seam programs them) or offline (the lock computes
+ * them). Seam's include_if asks for all its flags at once, so "either" is filtered here.
+ */
+export async function searchCodeLocks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const api = await connectToSeam(this);
+	const page = { search: filter?.trim() || undefined, limit: PAGE_SIZE };
+	const [devices, pagination] = await api.call((seam) => {
+		const reader = seam.createPaginator(seam.devices.list(page));
+		return paginationToken ? reader.nextPage(paginationToken as PageCursor) : reader.firstPage();
+	});
+	return {
+		results: (devices as unknown as IDataObject[])
+			.filter(
+				(d) =>
+					d.can_program_online_access_codes === true || d.can_program_offline_access_codes === true,
+			)
+			.map((d) =>
+				item(
+					`${displayName(d, d.device_id)}${d.can_program_online_access_codes === true ? '' : ' (offline codes only)'}`,
+					d.device_id,
+				),
+			),
+		paginationToken: pagination.hasNextPage ? (pagination.nextPageCursor ?? undefined) : undefined,
+	};
+}
+
+/** A code in a picker: its name, and what a person checks before choosing it. */
+function accessCodeItem(code: IDataObject): INodeListSearchItems {
+	const name = String(code.name || code.access_code_id);
+	const ends = typeof code.ends_at === 'string' ? `, until ${code.ends_at.slice(0, 10)}` : '';
+	return item(`${name} (${String(code.status ?? 'unknown')}${ends})`, code.access_code_id);
+}
+
+/** The access codes of the lock chosen in the form (Seam lists them per lock). */
+export async function searchAccessCodes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const device_id = chosenDeviceId(this);
+	if (!device_id) return { results: [] };
+	return await pagedSearch(
+		(seam, page) => seam.createPaginator(seam.accessCodes.list({ device_id, ...page })),
+		accessCodeItem,
+	).call(this, filter, paginationToken);
+}
+
+/** The codes set on the chosen lock outside Seam, for Convert to Managed. */
+export async function searchUnmanagedAccessCodes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const device_id = chosenDeviceId(this);
+	if (!device_id) return { results: [] };
+	return await pagedSearch(
+		(seam, page) => seam.createPaginator(seam.accessCodes.unmanaged.list({ device_id, ...page })),
+		accessCodeItem,
+	).call(this, filter, paginationToken);
+}

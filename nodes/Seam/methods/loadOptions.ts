@@ -88,3 +88,18 @@ export async function getSpaces(this: ILoadOptionsFunctions): Promise<INodePrope
 	)) as unknown as IDataObject[];
 	return spaces.map((s) => ({ name: displayName(s, s.space_id), value: String(s.space_id) }));
 }
+
+/**
+ * Locks Seam can program codes on over the internet, for Access Code → Create on Several Locks
+ * (Seam's create_multiple sets online codes only).
+ */
+export async function getCodeLocks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const api = await connectToSeam(this);
+	const devices = (await api.call((seam) =>
+		seam.createPaginator(seam.devices.list({})).flattenToArray(),
+	)) as unknown as IDataObject[];
+	return devices
+		.filter((d) => d.can_program_online_access_codes === true)
+		.map((d) => ({ name: displayName(d, d.device_id), value: String(d.device_id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,2 +1,9 @@
-// One line per operation: export * as <operation> from ./<operation>.operation
-export {};
+export * as convertToManaged from './convertToManaged.operation';
+export * as create from './create.operation';
+export * as createMultiple from './createMultiple.operation';
+export * as delete from './delete.operation';
+export * as generateCode from './generateCode.operation';
+export * as get from './get.operation';
+export * as getMany from './getMany.operation';
+export * as getManyUnmanaged from './getManyUnmanaged.operation';
+export * as update from './update.operation';

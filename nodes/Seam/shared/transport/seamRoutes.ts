@@ -24,6 +24,27 @@ export const SEAM_ROUTES = {
 		responseKey: 'access_code',
 		paginated: false,
 	},
+	'accessCodes.createMultiple': {
+		method: 'PUT',
+		path: '/access_codes/create_multiple',
+		carrier: 'body',
+		responseKey: 'access_codes',
+		paginated: false,
+	},
+	'accessCodes.delete': {
+		method: 'DELETE',
+		path: '/access_codes/delete',
+		carrier: 'query',
+		responseKey: undefined,
+		paginated: false,
+	},
+	'accessCodes.generateCode': {
+		method: 'GET',
+		path: '/access_codes/generate_code',
+		carrier: 'query',
+		responseKey: 'generated_code',
+		paginated: false,
+	},
 	'accessCodes.get': {
 		method: 'GET',
 		path: '/access_codes/get',
@@ -38,12 +59,33 @@ export const SEAM_ROUTES = {
 		responseKey: 'access_codes',
 		paginated: true,
 	},
+	'accessCodes.unmanaged.convertToManaged': {
+		method: 'PATCH',
+		path: '/access_codes/unmanaged/convert_to_managed',
+		carrier: 'body',
+		responseKey: undefined,
+		paginated: false,
+	},
+	'accessCodes.unmanaged.get': {
+		method: 'GET',
+		path: '/access_codes/unmanaged/get',
+		carrier: 'query',
+		responseKey: 'access_code',
+		paginated: false,
+	},
 	'accessCodes.unmanaged.list': {
 		method: 'GET',
 		path: '/access_codes/unmanaged/list',
 		carrier: 'query',
 		responseKey: 'access_codes',
 		paginated: true,
+	},
+	'accessCodes.update': {
+		method: 'PATCH',
+		path: '/access_codes/update',
+		carrier: 'body',
+		responseKey: undefined,
+		paginated: false,
 	},
 	'accessGrants.create': {
 		method: 'POST',
@@ -394,8 +436,11 @@ export type SeamMethodName = keyof typeof SEAM_ROUTES;
 
 /** The part of the SDK's interface the nodes use: calling anything else does not compile. */
 export type SeamRoutesClient = {
-	accessCodes: Pick<SeamHttp['accessCodes'], 'create' | 'get' | 'list'> & {
-		unmanaged: Pick<SeamHttp['accessCodes']['unmanaged'], 'list'>;
+	accessCodes: Pick<
+		SeamHttp['accessCodes'],
+		'create' | 'createMultiple' | 'delete' | 'generateCode' | 'get' | 'list' | 'update'
+	> & {
+		unmanaged: Pick<SeamHttp['accessCodes']['unmanaged'], 'convertToManaged' | 'get' | 'list'>;
 	};
 	accessGrants: Pick<
 		SeamHttp['accessGrants'],

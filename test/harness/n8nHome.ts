@@ -37,21 +37,28 @@ export class N8nHome {
 	private constructor(
 		readonly runtime: N8nRuntime,
 		readonly userFolder: string,
-		private readonly encryptionKey: string,
+		readonly encryptionKey: string,
+		private readonly sharedEnv: Record<string, string>,
 	) {}
 
 	/**
 	 * A new, empty home in the system's temp folder (or under `parent`). Several n8n processes of
-	 * one installation (queue mode: main, workers, webhook processors) share one `encryptionKey`.
+	 * one installation (queue mode: main, workers, webhook processors) share one `encryptionKey`
+	 * and the settings in `env` (its database, its queue), which every command of the home gets.
 	 */
 	static create(
 		runtime: N8nRuntime,
 		parent = tmpdir(),
-		encryptionKey = randomBytes(24).toString('hex'),
+		shared: { encryptionKey?: string; env?: Record<string, string> } = {},
 	): N8nHome {
 		mkdirSync(parent, { recursive: true });
 		const userFolder = mkdtempSync(path.join(parent, `n8n-${runtime.target.n8nVersion}-`));
-		return new N8nHome(runtime, userFolder, encryptionKey);
+		return new N8nHome(
+			runtime,
+			userFolder,
+			shared.encryptionKey ?? randomBytes(24).toString('hex'),
+			shared.env ?? {},
+		);
 	}
 
 	/** <user folder>/.n8n/nodes: where n8n looks for community packages. */
@@ -84,6 +91,7 @@ export class N8nHome {
 			// Plain http on loopback: the editor's login cookie must not require https.
 			N8N_SECURE_COOKIE: 'false',
 			...this.runtime.target.env,
+			...this.sharedEnv,
 			...extra,
 		};
 	}

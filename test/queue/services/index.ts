@@ -45,8 +45,8 @@ export async function startQueueServices(log: Log): Promise<QueueServices> {
 				rmSync(path.join(dir, data), { recursive: true, force: true });
 		} else {
 			rmSync(dir, { recursive: true, force: true });
-			removeOnExit.delete(dir);
 		}
+		removeOnExit.delete(dir);
 	};
 	try {
 		[postgres, redis] = await Promise.all([startPostgres(dir, log), startRedis(dir, log)]);

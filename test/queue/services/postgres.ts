@@ -90,7 +90,7 @@ export async function startPostgres(parent: string, log: Log): Promise<PostgresS
 				throw new Error(`PostgreSQL exited while starting:\n${tail(server.output())}`);
 			const ready = await runCommand(
 				path.join(bin, 'pg_isready'),
-				['-h', '127.0.0.1', '-p', String(port)],
+				['-h', '127.0.0.1', '-p', String(port), '-U', USER],
 				{ env, timeoutMs: 10_000 },
 			);
 			if (ready.code === 0) break;

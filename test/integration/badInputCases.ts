@@ -915,3 +915,94 @@ export const securityRows: SecurityRow[] = [
 	['ACS User → Create', 'Access Ends At', joiner({ startsAt: e(null), endsAt: e(null) }), 'none'],
 	['ACS User → Create', 'Access Ends At', joiner({}, switchedOff), 'none'],
 ];
+
+// Seam's low-level lock API: Lock, Event and Action Attempt (appended, so other tables' rows
+// can be appended the same way without touching these).
+const frontDoor = byId(seed.devices.frontDoorLock);
+const lockRows = (resourceOperation: string): Row[] => [
+	['Lock', { deviceId: id('front-door') }, notAnId('front-door')],
+	['Lock', { deviceId: id(7) }, isNot(7, 'a Seam ID')],
+	['Lock', { deviceId: id('') }, required],
+	...(resourceOperation === 'get'
+		? []
+		: ([
+				['Wait for the Result', { waitForResult: e('maybe') }, isNot('maybe', 'true or false')],
+				[
+					'Wait Timeout (Seconds)',
+					{ options: { waitTimeout: e(0) } },
+					isNot(0, 'a whole number from 1 to 300'),
+				],
+			] as Row[])),
+];
+const since = '2026-01-01T00:00:00.000Z';
+
+operations.push(
+	{
+		title: 'Lock → Unlock',
+		base: op('lock', 'unlock', { deviceId: frontDoor }),
+		rows: lockRows('unlock'),
+	},
+	{
+		title: 'Lock → Lock',
+		base: op('lock', 'lock', { deviceId: frontDoor }),
+		rows: lockRows('lock'),
+	},
+	{
+		title: 'Lock → Get',
+		base: op('lock', 'get', { deviceId: frontDoor }),
+		rows: lockRows('get'),
+	},
+	{
+		title: 'Lock → Get Many',
+		base: op('lock', 'getMany'),
+		rows: [
+			['Space', { filters: { spaceId: id('unit-101') } }, notAnId('unit-101')],
+			['Search', { filters: { search: e(['front']) } }, isNot(['front'], 'a text')],
+			['Limit', { limit: e(501) }, isNot(501, 'a whole number from 1 to 500')],
+		],
+	},
+	{
+		title: 'Event → Get Many',
+		base: op('event', 'getMany', { since }),
+		rows: [
+			['Since', { since: e('') }, required],
+			['Since', { since: e(null) }, required],
+			['Since', { since: '={{ $json.from }}' }, required, { to: since }],
+			['Since', { since: e('next tuesday') }, notADate('next tuesday')],
+			['Since', { since: e(1767225600) }, isNot(1767225600, 'a valid date and time')],
+			['After', { period: 'between', after: e(null), before: end }, required],
+			['Before', { period: 'between', after: start, before: e('') }, required],
+			[
+				'Before',
+				{ period: 'between', after: end, before: start },
+				says('Before must be later than After'),
+			],
+			[
+				'Before',
+				{ period: 'between', after: start, before: start },
+				says('Before must be later than After'),
+			],
+			['Lock', { filters: { deviceId: id('front') } }, notAnId('front')],
+			['Access Grant', { filters: { accessGrantId: id(5) } }, isNot(5, 'a Seam ID')],
+			['Access Code ID', { filters: { accessCodeId: e('code-1') } }, notAnId('code-1')],
+			['Space', { filters: { spaceId: id(true) } }, isNot(true, 'a Seam ID')],
+			['Event Types', { filters: { eventTypes: e(42) } }, isNot(42, 'a list of event types')],
+			[
+				'Event Types',
+				{ filters: { eventTypes: e(['unlock']) } },
+				says('Event Types: "unlock" is not a Seam event type'),
+			],
+			['Limit', { limit: e('all') }, isNot('all', 'a whole number from 1 to 500')],
+			['Return All', { returnAll: e('yes') }, isNot('yes', 'true or false')],
+		],
+	},
+	{
+		title: 'Action Attempt → Get',
+		base: op('actionAttempt', 'get', { actionAttemptId: SOME_ID }),
+		rows: [
+			['Action Attempt ID', { actionAttemptId: e('attempt-1') }, notAnId('attempt-1')],
+			['Action Attempt ID', { actionAttemptId: e(null) }, required],
+			['Action Attempt ID', { actionAttemptId: e({ id: 1 }) }, isNot({ id: 1 }, 'a Seam ID')],
+		],
+	},
+);

@@ -188,7 +188,7 @@ export async function execute(
 		i,
 		{
 			what: `Access codes ${created}`,
-			rerun: `They share common_code_key ${String(codes[0]?.common_code_key)}. Read them with Access Code → Get Many (per lock) before running this step again (a re-run creates more codes), or delete them with Access Code → Delete.`,
+			rerun: `${codes[0]?.common_code_key ? `They share common_code_key ${String(codes[0].common_code_key)}. ` : ''}Read them with Access Code → Get Many (per lock) before running this step again (a re-run creates more codes), or delete them with Access Code → Delete.`,
 		},
 		async () =>
 			await Promise.all(

@@ -84,6 +84,7 @@ describe('seeded smart locks', () => {
 			['Back Door Lock', 'yale_lock'],
 			['Garage Keypad', 'schlage_lock'],
 			['Old Deadbolt', 'august_lock'],
+			['Storage Room Lock', 'igloohome_lock'],
 		]);
 		// Step 1 of the guide: keep the locks that can take PIN codes.
 		const pinCapable = all.filter((device) => device.can_program_online_access_codes);
@@ -152,7 +153,10 @@ describe('seeded smart locks', () => {
 			body: JSON.stringify({ exclude_if: ['can_program_online_access_codes'] }),
 		});
 		const body = (await response.json()) as { devices: Array<{ display_name: string }> };
-		expect(body.devices.map((device) => device.display_name)).toEqual(['Old Deadbolt']);
+		expect(body.devices.map((device) => device.display_name)).toEqual([
+			'Old Deadbolt',
+			'Storage Room Lock',
+		]);
 	});
 
 	test('limit + page_cursor pagination', async () => {
@@ -166,6 +170,7 @@ describe('seeded smart locks', () => {
 			'Back Door Lock',
 			'Garage Keypad',
 			'Old Deadbolt',
+			'Storage Room Lock',
 		]);
 	});
 });
@@ -901,6 +906,7 @@ describe('sandbox controls', () => {
 			backDoorLock: '66666666-6666-4666-8666-000000000002',
 			garageKeypad: '66666666-6666-4666-8666-000000000003',
 			oldDeadbolt: '66666666-6666-4666-8666-000000000004',
+			storageRoomLock: '66666666-6666-4666-8666-000000000005',
 		});
 		expect(sandbox.seed.spaces).toEqual({
 			unit101: '77777777-7777-4777-8777-000000000101',

@@ -2,14 +2,14 @@
 // terms of Seam's `device` object (device_type, device_manufacturer,
 // device_provider, properties.model and the brand's *_metadata block).
 
-export type DeviceKind = 'august_lock' | 'yale_lock' | 'schlage_lock';
+export type DeviceKind = 'august_lock' | 'yale_lock' | 'schlage_lock' | 'igloohome_lock';
 
 export interface DeviceModel {
 	kind: DeviceKind;
-	manufacturer: 'august' | 'yale' | 'schlage';
+	manufacturer: 'august' | 'yale' | 'schlage' | 'igloohome';
 	manufacturerDisplayName: string;
 	/** device_provider.device_provider_name: the integration the lock is connected through. */
-	providerName: 'august' | 'yale' | 'schlage';
+	providerName: 'august' | 'yale' | 'schlage' | 'igloohome';
 	providerDisplayName: string;
 	/** properties.model.display_name, with and without a keypad. */
 	modelWithKeypad: string;
@@ -89,10 +89,30 @@ const schlage: DeviceModel = {
 	}),
 };
 
+// igloohome keypads take no PIN over the internet: the maker's server generates
+// algoPINs offline (Seam's "Creating igloohome Offline Access Codes"), up to 199
+// PINs per lock. The algoPIN length (9) is illustrative.
+const igloohome: DeviceModel = {
+	kind: 'igloohome_lock',
+	manufacturer: 'igloohome',
+	manufacturerDisplayName: 'igloohome',
+	providerName: 'igloohome',
+	providerDisplayName: 'igloohome',
+	modelWithKeypad: 'igloohome Keypad Deadbolt 2S',
+	modelWithoutKeypad: 'igloohome Padlock 2',
+	generatedCodeLength: 9,
+	supportedCodeLengths: [9],
+	maxActiveCodesSupported: 199,
+	metadata: (device) => ({
+		igloohome_metadata: { device_id: device.device_id.slice(-12), device_name: device.name },
+	}),
+};
+
 const models: Record<DeviceKind, DeviceModel> = {
 	august_lock: august,
 	yale_lock: yale,
 	schlage_lock: schlage,
+	igloohome_lock: igloohome,
 };
 
 export const deviceModelOf = (kind: DeviceKind): DeviceModel => models[kind];

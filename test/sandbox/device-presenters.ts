@@ -11,7 +11,9 @@ type SeamObject = Record<string, unknown>;
 export function presentDevice(store: Store, device: DeviceRecord): SeamObject {
 	const model = deviceModelOf(device.kind);
 	// Seam programs PIN codes through the lock's keypad: no keypad, no codes.
-	const hasKeypad = device.can_program_online_access_codes;
+	// An igloohome keypad takes offline (algoPIN) codes only.
+	const hasKeypad =
+		device.can_program_online_access_codes || device.can_program_offline_access_codes;
 	const modelName = hasKeypad ? model.modelWithKeypad : model.modelWithoutKeypad;
 	return {
 		device_id: device.device_id,
@@ -35,7 +37,10 @@ export function presentDevice(store: Store, device: DeviceRecord): SeamObject {
 		},
 		location: { time_zone: device.time_zone },
 		properties: {
-			online: true,
+			online: device.online,
+			locked: device.locked,
+			battery_level: device.battery_level,
+			battery: { level: device.battery_level, status: batteryStatus(device.battery_level) },
 			name: device.name,
 			appearance: { name: device.name },
 			manufacturer: model.manufacturer,
@@ -56,12 +61,30 @@ export function presentDevice(store: Store, device: DeviceRecord): SeamObject {
 		},
 		can_remotely_lock: true,
 		can_remotely_unlock: true,
-		can_program_online_access_codes: hasKeypad,
-		can_program_offline_access_codes: false,
+		can_program_online_access_codes: device.can_program_online_access_codes,
+		can_program_offline_access_codes: device.can_program_offline_access_codes,
 		can_unlock_with_code: hasKeypad,
-		errors: [],
+		errors:
+			device.offline_since == null
+				? []
+				: [
+						{
+							error_code: 'device_disconnected',
+							is_device_error: true,
+							message: 'Device is offline: Seam cannot reach it.',
+							created_at: device.offline_since,
+						},
+					],
 		warnings: [],
 	};
+}
+
+// Seam's battery.status bands; the thresholds are chosen here (Seam documents only the names).
+function batteryStatus(level: number): 'critical' | 'low' | 'good' | 'full' {
+	if (level < 0.1) return 'critical';
+	if (level < 0.25) return 'low';
+	if (level < 0.95) return 'good';
+	return 'full';
 }
 
 export function presentSpace(store: Store, space: SpaceRecord): SeamObject {

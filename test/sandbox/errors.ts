@@ -11,6 +11,8 @@ export class SeamApiError extends Error {
 		readonly type: string,
 		message: string,
 		readonly validationErrors?: ValidationErrors,
+		/** Extra response headers, e.g. Retry-After on a 429. */
+		readonly headers: Record<string, string> = {},
 	) {
 		super(message);
 		this.name = 'SeamApiError';

@@ -17,7 +17,22 @@ export type SandboxEventType =
 	| 'access_method.created'
 	| 'access_method.issued'
 	| 'access_method.revoked'
-	| 'access_method.deleted';
+	| 'access_method.deleted'
+	| 'access_code.created'
+	| 'access_code.changed'
+	| 'access_code.set_on_device'
+	| 'access_code.removed_from_device'
+	| 'access_code.deleted'
+	| 'access_code.unmanaged.created'
+	| 'access_code.unmanaged.converted_to_managed'
+	| 'lock.locked'
+	| 'lock.unlocked'
+	| 'action_attempt.lock_door.succeeded'
+	| 'action_attempt.lock_door.failed'
+	| 'action_attempt.unlock_door.succeeded'
+	| 'action_attempt.unlock_door.failed'
+	| 'device.connected'
+	| 'device.disconnected';
 
 export interface EventSubject {
 	/** ACS events: connected_account_id is filled in from the system. */
@@ -35,6 +50,20 @@ export interface EventSubject {
 	ends_at?: string;
 	error_message?: string;
 	missing_device_ids?: string[];
+	/** Device events: connected_account_id is filled in from the device. */
+	device_id?: string;
+	access_code_id?: string;
+	action_attempt_id?: string;
+	action_type?: string;
+	status?: string;
+	/** lock.locked / lock.unlocked: how (always 'remote' here: an action attempt). */
+	method?: 'remote';
+	/** device.disconnected */
+	error_code?: 'device_disconnected';
+	connected_account_errors?: unknown[];
+	connected_account_warnings?: unknown[];
+	device_errors?: unknown[];
+	device_warnings?: unknown[];
 }
 
 /**
@@ -50,6 +79,7 @@ export function recordEvent(
 ): SeamEvent {
 	const system =
 		subject.acs_system_id == null ? undefined : store.acsSystems.get(subject.acs_system_id);
+	const device = subject.device_id == null ? undefined : store.devices.get(subject.device_id);
 	const timestamp = at.toISOString();
 	const event: SeamEvent = {
 		event_id: randomUUID(),
@@ -58,6 +88,7 @@ export function recordEvent(
 		created_at: timestamp,
 		occurred_at: timestamp,
 		...(system != null ? { connected_account_id: system.connected_account_id } : {}),
+		...(device != null ? { connected_account_id: device.connected_account_id } : {}),
 		...subject,
 	};
 	return appendEvent(store, event, userIdentityId);

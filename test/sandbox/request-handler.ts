@@ -67,6 +67,7 @@ async function handle(
 	let status = 500;
 	let body: Record<string, unknown>;
 	let fault: Fault | undefined;
+	let headers: Record<string, string> = {};
 
 	try {
 		const rawBody = await readBody(req);
@@ -127,6 +128,7 @@ async function handle(
 		if (error instanceof SeamApiError) {
 			status = error.status;
 			body = error.toBody(requestId);
+			headers = error.headers;
 		} else {
 			// A crash is a sandbox bug just like a contract violation: make it visible to tests.
 			const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -145,7 +147,7 @@ async function handle(
 		deliverFault(fault, req, res, requestId);
 	} else {
 		state.requests.push({ method, path, params, status });
-		send(res, status, requestId, body);
+		send(res, status, requestId, body, headers);
 	}
 	state.afterRequest?.();
 }
@@ -184,13 +186,20 @@ function readBody(req: IncomingMessage): Promise<string> {
 	});
 }
 
-function send(res: ServerResponse, status: number, requestId: string, body: unknown): void {
+function send(
+	res: ServerResponse,
+	status: number,
+	requestId: string,
+	body: unknown,
+	headers: Record<string, string>,
+): void {
 	if (res.headersSent || res.destroyed) return;
 	const payload = JSON.stringify(body);
 	res.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(payload),
 		'seam-request-id': requestId,
+		...headers,
 	});
 	res.end(payload);
 }

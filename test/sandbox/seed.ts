@@ -23,7 +23,10 @@ export interface SeedIds {
 		backDoorLock: string;
 		garageKeypad: string;
 		oldDeadbolt: string;
+		storageRoomLock: string;
 	};
+	/** Codes put on the Front Door Lock outside Seam (/access_codes/unmanaged/*). */
+	unmanagedAccessCodes: { owner: string; oldCleaner: string };
 	spaces: { unit101: string; unit102: string; cottage: string; poolArea: string };
 }
 
@@ -54,6 +57,11 @@ const seedIds: SeedIds = {
 		backDoorLock: '66666666-6666-4666-8666-000000000002',
 		garageKeypad: '66666666-6666-4666-8666-000000000003',
 		oldDeadbolt: '66666666-6666-4666-8666-000000000004',
+		storageRoomLock: '66666666-6666-4666-8666-000000000005',
+	},
+	unmanagedAccessCodes: {
+		owner: '88888888-8888-4888-8888-000000000001',
+		oldCleaner: '88888888-8888-4888-8888-000000000002',
 	},
 	spaces: {
 		unit101: '77777777-7777-4777-8777-000000000101',
@@ -68,6 +76,7 @@ const connectedAccountIds: Record<ProviderKind | DeviceKind, string> = {
 	august_lock: '99999999-9999-4999-8999-000000000003',
 	yale_lock: '99999999-9999-4999-8999-000000000004',
 	schlage_lock: '99999999-9999-4999-8999-000000000005',
+	igloohome_lock: '99999999-9999-4999-8999-000000000006',
 };
 const seededAt = new Date().toISOString();
 
@@ -138,7 +147,8 @@ export function createSeededStore(): Store {
 		device_id: string,
 		kind: DeviceKind,
 		name: string,
-		can_program_online_access_codes: boolean,
+		codes: { online: boolean; offline?: boolean },
+		battery_level: number,
 	) =>
 		store.devices.set(device_id, {
 			seq: store.nextSeq(),
@@ -146,9 +156,14 @@ export function createSeededStore(): Store {
 			kind,
 			name,
 			connected_account_id: connectedAccountIds[kind],
-			can_program_online_access_codes,
+			can_program_online_access_codes: codes.online,
+			can_program_offline_access_codes: codes.offline ?? false,
 			time_zone: 'America/New_York',
 			created_at: seededAt,
+			locked: true,
+			online: true,
+			offline_since: null,
+			battery_level,
 		});
 	const addSpace = (
 		space_id: string,
@@ -169,10 +184,45 @@ export function createSeededStore(): Store {
 	// Standalone smart locks (Seam's "Using PIN Codes" guide). The Old Deadbolt
 	// has no keypad, so Seam cannot program PIN codes on it.
 	const d = ids.devices;
-	addDevice(d.frontDoorLock, 'august_lock', 'Front Door Lock', true);
-	addDevice(d.backDoorLock, 'yale_lock', 'Back Door Lock', true);
-	addDevice(d.garageKeypad, 'schlage_lock', 'Garage Keypad', true);
-	addDevice(d.oldDeadbolt, 'august_lock', 'Old Deadbolt', false);
+	addDevice(d.frontDoorLock, 'august_lock', 'Front Door Lock', { online: true }, 0.86);
+	addDevice(d.backDoorLock, 'yale_lock', 'Back Door Lock', { online: true }, 0.64);
+	addDevice(d.garageKeypad, 'schlage_lock', 'Garage Keypad', { online: true }, 0.42);
+	addDevice(d.oldDeadbolt, 'august_lock', 'Old Deadbolt', { online: false }, 0.97);
+	// An igloohome keypad: Seam cannot program PINs on it over the internet, but
+	// igloohome generates offline (algoPIN) codes for it. In no space, so stays
+	// and space tests do not see it.
+	addDevice(
+		d.storageRoomLock,
+		'igloohome_lock',
+		'Storage Room Lock',
+		{ online: false, offline: true },
+		0.71,
+	);
+
+	// Codes somebody set on the Front Door Lock's keypad before Seam managed it.
+	const addUnmanagedCode = (
+		access_code_id: string,
+		device_id: string,
+		name: string,
+		code: string,
+	) =>
+		store.unmanagedAccessCodes.set(access_code_id, {
+			seq: store.nextSeq(),
+			access_code_id,
+			device_id,
+			name,
+			code,
+			starts_at: null,
+			ends_at: null,
+			created_at: seededAt,
+		});
+	addUnmanagedCode(ids.unmanagedAccessCodes.owner, d.frontDoorLock, 'Owner', '9136');
+	addUnmanagedCode(
+		ids.unmanagedAccessCodes.oldCleaner,
+		d.frontDoorLock,
+		'Old cleaner code',
+		'5820',
+	);
 
 	addSpace(ids.spaces.unit101, 'unit-101', 'Unit 101', {
 		device_ids: [d.frontDoorLock, d.backDoorLock],

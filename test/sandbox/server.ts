@@ -5,9 +5,12 @@ import type { SeamEventType } from '@seamapi/types/connect';
 
 import { emitEvent, type EmitManyOptions, type EmitOptions, emitTimestamp } from './event-factory';
 import { type Fault, FaultQueue, type PendingFault } from './faults';
+import { setDeviceOnline } from './lock-actions';
 import { ContractValidator } from './openapi-validator';
+import { deviceRateLimitOption } from './rate-limit';
 import { createRequestHandler, type RecordedRequest } from './request-handler';
 import { routes } from './routes';
+import type { DeviceRateLimit } from './routes/types';
 import { createSeededStore, getSeedIds, type SeedIds } from './seed';
 import { settleDueWork } from './settle';
 import type { SeamEvent, Store } from './store';
@@ -34,6 +37,25 @@ export interface SandboxOptions {
 	 * code already in the create response.
 	 */
 	accessMethodIssueDelayMs?: number;
+	/**
+	 * Default 300. A new or reprogrammed access code reports status 'setting'
+	 * until this many milliseconds have passed (then 'set', with
+	 * access_code.set_on_device), and a deleted one 'removing' for as long;
+	 * 0 = set (or gone) in the reply.
+	 */
+	accessCodeSetDelayMs?: number;
+	/**
+	 * Default 300. /locks/lock_door and /locks/unlock_door answer a 'pending'
+	 * action attempt that finishes ('success' or 'error') after this many
+	 * milliseconds; 0 = finished in the reply.
+	 */
+	actionAttemptDelayMs?: number;
+	/**
+	 * Default undefined (off). At most `writesPerWindow` access code writes
+	 * (create, create_multiple, update, delete) and lock/unlock requests per
+	 * device in any `windowMs`; beyond that Seam's 429 with Retry-After.
+	 */
+	deviceRateLimit?: DeviceRateLimit;
 	/**
 	 * Default true. Validate request parameters and 200 bodies against Seam's
 	 * OpenAPI document; a non-conforming response becomes a 500
@@ -86,6 +108,13 @@ export interface Sandbox {
 	failNext(path: string, fault: Fault, times?: number): void;
 	/** Faults queued and not yet used; a test that queued faults should expect this to be empty. */
 	pendingFaults(): PendingFault[];
+	/**
+	 * Takes a device offline (properties.online false, a device_disconnected
+	 * error, a device.disconnected event; lock actions on it fail) or back
+	 * online (device.connected). Throws for an unknown device. reset() brings
+	 * every device back online.
+	 */
+	setDeviceOnline(deviceId: string, online: boolean): void;
 	/** Stops the server; pending webhook deliveries and retries are cancelled. */
 	close(): Promise<void>;
 	/**
@@ -116,7 +145,11 @@ const CLOSE_TIMEOUT_MS = 2_000;
 
 function delayOption(
 	options: SandboxOptions,
-	name: 'credentialIssueDelayMs' | 'accessMethodIssueDelayMs',
+	name:
+		| 'credentialIssueDelayMs'
+		| 'accessMethodIssueDelayMs'
+		| 'accessCodeSetDelayMs'
+		| 'actionAttemptDelayMs',
 ): number {
 	const value = options[name] ?? 300;
 	if (!Number.isFinite(value) || value < 0) {
@@ -131,6 +164,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const settings = {
 		credentialIssueDelayMs: delayOption(options, 'credentialIssueDelayMs'),
 		accessMethodIssueDelayMs: delayOption(options, 'accessMethodIssueDelayMs'),
+		accessCodeSetDelayMs: delayOption(options, 'accessCodeSetDelayMs'),
+		actionAttemptDelayMs: delayOption(options, 'actionAttemptDelayMs'),
+		deviceRateLimit: deviceRateLimitOption(options.deviceRateLimit),
 	};
 
 	const requests: RecordedRequest[] = [];
@@ -218,6 +254,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		pendingFaults() {
 			return faults.list();
+		},
+		setDeviceOnline(deviceId, online) {
+			const device = store.devices.get(deviceId);
+			if (device == null) throw new Error(`setDeviceOnline: the sandbox has no device ${deviceId}`);
+			const now = new Date();
+			// Settle first, so lock actions that fell due before now are decided with the old state.
+			settleDueWork(store, now);
+			setDeviceOnline(store, device, online, now);
+			webhooks.afterChange();
 		},
 		close() {
 			closing ??= Promise.all([

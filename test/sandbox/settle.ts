@@ -1,16 +1,21 @@
+import { nextAccessCodeDueAt, settleAccessCodes } from './access-codes';
 import { settleAccessGrants } from './access-grant-lifecycle';
 import { issueDueCredentials } from './credentials';
+import { nextLockActionDueAt, settleLockActions } from './lock-actions';
 import type { Store } from './store';
 
 /**
  * Brings time-based state up to `now` before a request is handled: PINs and
- * access methods that providers have finished programming, and access time
- * changes that have been reprogrammed. See credentials.ts and
+ * access methods that providers have finished programming, access time
+ * changes that have been reprogrammed, access codes set, expired or removed,
+ * and lock actions finished. See credentials.ts and
  * access-grant-lifecycle.ts for why this is lazy rather than timer-driven.
  */
 export function settleDueWork(store: Store, now: Date): void {
 	issueDueCredentials(store, now);
 	settleAccessGrants(store, now);
+	settleAccessCodes(store, now);
+	settleLockActions(store, now);
 }
 
 /**
@@ -19,7 +24,7 @@ export function settleDueWork(store: Store, now: Date): void {
  * still be delivered then (see due-work-timer.ts).
  */
 export function nextDueAt(store: Store): number | null {
-	let next = Infinity;
+	let next = Math.min(nextAccessCodeDueAt(store), nextLockActionDueAt(store));
 	for (const credential of store.credentials.values()) {
 		if (credential.issued_at == null) next = Math.min(next, credential.issue_due_at_ms);
 	}

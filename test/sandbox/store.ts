@@ -90,7 +90,7 @@ export interface UserIdentityRecord {
 	created_at: string;
 }
 
-/** A standalone smart lock, reached through its own connected account (August, Yale, Schlage). */
+/** A standalone smart lock, reached through its own connected account (August, Yale, Schlage, igloohome). */
 export interface DeviceRecord {
 	seq: number;
 	device_id: string;
@@ -99,7 +99,80 @@ export interface DeviceRecord {
 	connected_account_id: string;
 	/** False for a lock without a keypad: Seam cannot put PIN codes on it. */
 	can_program_online_access_codes: boolean;
+	/** True for a lock whose maker generates PINs offline (igloohome algoPIN). */
+	can_program_offline_access_codes: boolean;
 	time_zone: string;
+	created_at: string;
+	/** Lock state: what properties.locked reports; changed by lock/unlock action attempts. */
+	locked: boolean;
+	/** properties.online; sandbox.setDeviceOnline() switches it. */
+	online: boolean;
+	/** When the device went offline (its device_disconnected error's created_at), else null. */
+	offline_since: string | null;
+	/** properties.battery_level, 0..1. */
+	battery_level: number;
+}
+
+export type AccessCodeStatus = 'unset' | 'setting' | 'set' | 'removing';
+
+/**
+ * A managed access code (Seam's `access_code`) on one smart lock. Its status
+ * is derived on each read from the times below (access-codes.ts), so it never
+ * goes stale between requests.
+ */
+export interface AccessCodeRecord {
+	seq: number;
+	access_code_id: string;
+	device_id: string;
+	name: string | null;
+	/** The PIN; programmed on the lock once set_at is reached. */
+	code: string;
+	common_code_key: string | null;
+	starts_at: string | null;
+	ends_at: string | null;
+	is_offline_access_code: boolean;
+	is_one_time_use: boolean;
+	is_external_modification_allowed: boolean;
+	/** When the lock reports the code as programmed (epoch ms); set_at is filled then. */
+	set_due_at_ms: number;
+	set_at: string | null;
+	/** Set by /access_codes/delete: when the lock reports the code removed (epoch ms). */
+	removal_due_at_ms: number | null;
+	/** The action attempt that finishes when the code is set (create / update) or removed. */
+	action_attempt_id: string | null;
+	created_at: string;
+}
+
+/** A code somebody put on the lock outside Seam (Seam's `unmanaged_access_code`). */
+export interface UnmanagedAccessCodeRecord {
+	seq: number;
+	access_code_id: string;
+	device_id: string;
+	name: string | null;
+	code: string;
+	starts_at: string | null;
+	ends_at: string | null;
+	created_at: string;
+}
+
+export type ActionType =
+	| 'LOCK_DOOR'
+	| 'UNLOCK_DOOR'
+	| 'CREATE_ACCESS_CODE'
+	| 'UPDATE_ACCESS_CODE'
+	| 'DELETE_ACCESS_CODE';
+
+/** Seam's `action_attempt`: pending until due_at_ms, then success or error (action-attempts.ts). */
+export interface ActionAttemptRecord {
+	seq: number;
+	action_attempt_id: string;
+	action_type: ActionType;
+	device_id: string | null;
+	/** When the attempt finishes (epoch ms); lock actions are decided then. */
+	due_at_ms: number;
+	status: 'pending' | 'success' | 'error';
+	result: Record<string, unknown> | null;
+	error: { type: string; message: string } | null;
 	created_at: string;
 }
 
@@ -230,6 +303,11 @@ export class Store {
 	readonly accessMethods = new Map<string, AccessMethodRecord>();
 	readonly events: EventRecord[] = [];
 	readonly webhooks = new Map<string, WebhookRecord>();
+	readonly accessCodes = new Map<string, AccessCodeRecord>();
+	readonly unmanagedAccessCodes = new Map<string, UnmanagedAccessCodeRecord>();
+	readonly actionAttempts = new Map<string, ActionAttemptRecord>();
+	/** Per device, the epoch ms of recent writes, for SandboxOptions.deviceRateLimit (rate-limit.ts). */
+	readonly deviceWrites = new Map<string, number[]>();
 	/**
 	 * Called synchronously for every event appended (events.ts appendEvent), so
 	 * webhook delivery sees each event once, at the moment it is recorded, with

@@ -1,3 +1,5 @@
+import { SeamHttpApiError, SeamHttpInvalidInputError } from '@seamapi/http';
+
 /** Small helpers the sandbox's own tests share. */
 
 const HOUR = 60 * 60 * 1000;
@@ -29,4 +31,28 @@ export async function expectRejection(promise: Promise<unknown>): Promise<unknow
 		return error;
 	}
 	throw new Error('Expected the request to fail');
+}
+
+/** The request fails with Seam's error of this type and status; returns the error. */
+export async function expectApiError(
+	promise: Promise<unknown>,
+	code: string,
+	statusCode: number,
+): Promise<SeamHttpApiError> {
+	const error = await expectRejection(promise);
+	expect(error).toBeInstanceOf(SeamHttpApiError);
+	expect(error).toMatchObject({ code, statusCode });
+	return error as SeamHttpApiError;
+}
+
+/** The request fails with invalid_input naming `param`; returns its messages joined. */
+export async function expectInvalidInput(
+	promise: Promise<unknown>,
+	param: string,
+): Promise<string> {
+	const error = await expectRejection(promise);
+	expect(error).toBeInstanceOf(SeamHttpInvalidInputError);
+	const messages = (error as SeamHttpInvalidInputError).getValidationErrorMessages(param);
+	expect(messages.length).toBeGreaterThan(0);
+	return messages.join(' ');
 }

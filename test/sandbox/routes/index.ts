@@ -1,3 +1,5 @@
+import { accessCodeRoutes } from './access-codes';
+import { unmanagedAccessCodeRoutes } from './access-codes-unmanaged';
 import { accessGrantRoutes } from './access-grants';
 import { accessMethodRoutes } from './access-methods';
 import { acsAccessGroupRoutes } from './acs-access-groups';
@@ -5,8 +7,10 @@ import { acsCredentialRoutes } from './acs-credentials';
 import { acsEntranceRoutes } from './acs-entrances';
 import { acsSystemRoutes } from './acs-systems';
 import { acsUserRoutes } from './acs-users';
+import { actionAttemptRoutes } from './action-attempts';
 import { deviceRoutes } from './devices';
 import { eventRoutes } from './events';
+import { lockRoutes } from './locks';
 import { spaceRoutes } from './spaces';
 import type { RouteTable } from './types';
 import { userIdentityRoutes } from './user-identities';
@@ -26,6 +30,10 @@ export const routes: RouteTable = {
 	...spaceRoutes,
 	...accessGrantRoutes,
 	...accessMethodRoutes,
+	...accessCodeRoutes,
+	...unmanagedAccessCodeRoutes,
+	...lockRoutes,
+	...actionAttemptRoutes,
 	...eventRoutes,
 	...webhookRoutes,
 };

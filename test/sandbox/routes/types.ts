@@ -5,6 +5,16 @@ import type { Store } from '../store';
 export interface SandboxSettings {
 	credentialIssueDelayMs: number;
 	accessMethodIssueDelayMs: number;
+	accessCodeSetDelayMs: number;
+	actionAttemptDelayMs: number;
+	/** Off when undefined; see rate-limit.ts. */
+	deviceRateLimit?: DeviceRateLimit;
+}
+
+/** At most writesPerWindow access-code writes and lock actions per device in any windowMs. */
+export interface DeviceRateLimit {
+	writesPerWindow: number;
+	windowMs: number;
 }
 
 export interface RouteContext {

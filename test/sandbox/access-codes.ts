@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+
+import { createActionAttempt, succeedActionAttempt } from './action-attempts';
+import { recordEvent, type SandboxEventType } from './events';
+import type { AccessCodeRecord, AccessCodeStatus, Store } from './store';
+
+// The life of a managed access code on a smart lock, as Seam's "Lifecycle of
+// Access Codes" describes it: created → `setting` (or `unset` until a future
+// starts_at) → `set` (access_code.set_on_device) → at ends_at, or after
+// /access_codes/delete (`removing`), removed from the lock
+// (access_code.removed_from_device, only if it was ever set) and deleted
+// (access_code.deleted). Nothing runs on a timer: settleAccessCodes() brings
+// every code up to date before each request (settle.ts), and the status is
+// derived from the recorded times on each read.
+
+export interface NewAccessCode {
+	device_id: string;
+	name: string | null;
+	code: string;
+	common_code_key: string | null;
+	starts_at: string | null;
+	ends_at: string | null;
+	is_offline_access_code: boolean;
+	is_one_time_use: boolean;
+	is_external_modification_allowed: boolean;
+}
+
+export function accessCodeStatus(code: AccessCodeRecord, now: Date): AccessCodeStatus {
+	if (code.removal_due_at_ms != null) return 'removing';
+	if (code.set_at != null) return 'set';
+	if (code.starts_at != null && Date.parse(code.starts_at) > now.getTime()) return 'unset';
+	return 'setting';
+}
+
+/** When the lock will report a code with these times as programmed: at starts_at at the earliest. */
+function setDueAt(starts_at: string | null, now: Date, delayMs: number): number {
+	const from = starts_at == null ? now.getTime() : Math.max(now.getTime(), Date.parse(starts_at));
+	return from + delayMs;
+}
+
+/** Creates the code and its CREATE_ACCESS_CODE action attempt; set at once when nothing is to wait for. */
+export function createAccessCode(
+	store: Store,
+	fields: NewAccessCode,
+	now: Date,
+	delayMs: number,
+	access_code_id: string = randomUUID(),
+	/** A code that is already on the lock (convert_to_managed): no created / set_on_device events. */
+	{ silent = false }: { silent?: boolean } = {},
+): AccessCodeRecord {
+	const setDue = setDueAt(fields.starts_at, now, delayMs);
+	const attempt = createActionAttempt(store, 'CREATE_ACCESS_CODE', fields.device_id, now, 0);
+	attempt.due_at_ms = setDue;
+	const code: AccessCodeRecord = {
+		seq: store.nextSeq(),
+		access_code_id,
+		...fields,
+		set_due_at_ms: setDue,
+		set_at: null,
+		removal_due_at_ms: null,
+		action_attempt_id: attempt.action_attempt_id,
+		created_at: now.toISOString(),
+	};
+	store.accessCodes.set(code.access_code_id, code);
+	if (silent) {
+		code.set_at = now.toISOString();
+		succeedActionAttempt(attempt, { access_code: presentAccessCode(store, code, now) });
+		return code;
+	}
+	recordCodeEvent(store, 'access_code.created', code, now);
+	settleAccessCodes(store, now);
+	return code;
+}
+
+/**
+ * New name, code or times. A change the lock must be told about (code, times)
+ * is programmed again: the code goes back to `setting` (or `unset`) until the
+ * lock reports it, and an UPDATE_ACCESS_CODE attempt finishes then; a new name
+ * only is done at once.
+ */
+export function updateAccessCode(
+	store: Store,
+	code: AccessCodeRecord,
+	to: Pick<AccessCodeRecord, 'name' | 'code' | 'starts_at' | 'ends_at'>,
+	now: Date,
+	delayMs: number,
+): string {
+	const reprogram =
+		to.code !== code.code || to.starts_at !== code.starts_at || to.ends_at !== code.ends_at;
+	finishPendingAttempt(store, code);
+	const attempt = createActionAttempt(store, 'UPDATE_ACCESS_CODE', code.device_id, now, 0);
+	Object.assign(code, to);
+	if (reprogram) {
+		code.set_at = null;
+		code.set_due_at_ms = setDueAt(code.starts_at, now, delayMs);
+		attempt.due_at_ms = code.set_due_at_ms;
+	}
+	code.action_attempt_id = attempt.action_attempt_id;
+	recordCodeEvent(store, 'access_code.changed', code, now);
+	if (!reprogram) finishPendingAttempt(store, code);
+	settleAccessCodes(store, now);
+	return attempt.action_attempt_id;
+}
+
+/** /access_codes/delete: `removing` until the lock reports it gone (at once with no delay). */
+export function requestAccessCodeRemoval(
+	store: Store,
+	code: AccessCodeRecord,
+	now: Date,
+	delayMs: number,
+): string {
+	finishPendingAttempt(store, code);
+	const attempt = createActionAttempt(store, 'DELETE_ACCESS_CODE', code.device_id, now, delayMs);
+	code.action_attempt_id = attempt.action_attempt_id;
+	code.removal_due_at_ms = now.getTime() + delayMs;
+	settleAccessCodes(store, now);
+	return attempt.action_attempt_id;
+}
+
+/** Everything that has fallen due, in time order: codes set, expired and removed. */
+export function settleAccessCodes(store: Store, now: Date): void {
+	const nowMs = now.getTime();
+	const work: Array<{ at: number; seq: number; run: () => void }> = [];
+	for (const code of store.accessCodes.values()) {
+		const endsAt = code.ends_at == null ? Infinity : Date.parse(code.ends_at);
+		const removalAt = Math.min(endsAt, code.removal_due_at_ms ?? Infinity);
+		if (code.set_at == null && code.set_due_at_ms <= nowMs && code.set_due_at_ms < removalAt) {
+			work.push({ at: code.set_due_at_ms, seq: code.seq, run: () => markSet(store, code) });
+		}
+		if (removalAt <= nowMs) {
+			work.push({ at: removalAt, seq: code.seq, run: () => removeCode(store, code, removalAt) });
+		}
+	}
+	work.sort((a, b) => a.at - b.at || a.seq - b.seq);
+	for (const item of work) item.run();
+}
+
+/** When settleAccessCodes next has something to do (epoch ms), or Infinity. */
+export function nextAccessCodeDueAt(store: Store): number {
+	let next = Infinity;
+	for (const code of store.accessCodes.values()) {
+		if (code.set_at == null) next = Math.min(next, code.set_due_at_ms);
+		if (code.ends_at != null) next = Math.min(next, Date.parse(code.ends_at));
+		if (code.removal_due_at_ms != null) next = Math.min(next, code.removal_due_at_ms);
+	}
+	return next;
+}
+
+function markSet(store: Store, code: AccessCodeRecord): void {
+	const at = new Date(code.set_due_at_ms);
+	code.set_at = at.toISOString();
+	recordCodeEvent(store, 'access_code.set_on_device', code, at, { code: code.code });
+	finishPendingAttempt(store, code, at);
+}
+
+function removeCode(store: Store, code: AccessCodeRecord, atMs: number): void {
+	if (!store.accessCodes.has(code.access_code_id)) return;
+	const at = new Date(atMs);
+	store.accessCodes.delete(code.access_code_id);
+	// Seam: no removed_from_device for a code that was never programmed onto the lock.
+	if (code.set_at != null) recordCodeEvent(store, 'access_code.removed_from_device', code, at);
+	recordCodeEvent(store, 'access_code.deleted', code, at, { code: code.code });
+	finishPendingAttempt(store, code, at);
+}
+
+/** The code's create / update / delete attempt succeeds (its result shows the code as it is then). */
+function finishPendingAttempt(store: Store, code: AccessCodeRecord, at?: Date): void {
+	const attempt =
+		code.action_attempt_id == null ? undefined : store.actionAttempts.get(code.action_attempt_id);
+	if (attempt == null || attempt.status !== 'pending') return;
+	succeedActionAttempt(
+		attempt,
+		attempt.action_type === 'DELETE_ACCESS_CODE'
+			? {}
+			: { access_code: presentAccessCode(store, code, at ?? new Date(attempt.due_at_ms)) },
+	);
+}
+
+export function recordCodeEvent(
+	store: Store,
+	type: SandboxEventType,
+	code: { access_code_id: string; device_id: string },
+	at: Date,
+	extra: { code?: string } = {},
+): void {
+	recordEvent(
+		store,
+		type,
+		{ access_code_id: code.access_code_id, device_id: code.device_id, ...extra },
+		at,
+	);
+}
+
+/** Seam's `access_code` object. */
+export function presentAccessCode(
+	store: Store,
+	code: AccessCodeRecord,
+	now: Date,
+): Record<string, unknown> {
+	const status = accessCodeStatus(code, now);
+	const timeBound = code.starts_at != null || code.ends_at != null;
+	return {
+		access_code_id: code.access_code_id,
+		device_id: code.device_id,
+		workspace_id: store.workspace.workspace_id,
+		name: code.name,
+		code: code.code,
+		common_code_key: code.common_code_key,
+		type: timeBound ? 'time_bound' : 'ongoing',
+		...(timeBound ? { starts_at: code.starts_at ?? code.created_at, ends_at: code.ends_at } : {}),
+		created_at: code.created_at,
+		status,
+		is_managed: true,
+		is_scheduled_on_device: status === 'set',
+		is_waiting_for_code_assignment: false,
+		is_backup_access_code_available: false,
+		is_external_modification_allowed: code.is_external_modification_allowed,
+		is_one_time_use: code.is_one_time_use,
+		is_offline_access_code: code.is_offline_access_code,
+		pending_mutations: pendingMutations(code, status),
+		errors: [],
+		warnings: [],
+	};
+}
+
+function pendingMutations(code: AccessCodeRecord, status: AccessCodeStatus): unknown[] {
+	const created_at = code.created_at;
+	switch (status) {
+		case 'unset':
+			return [
+				{
+					mutation_code: 'deferring_creation',
+					created_at,
+					message: 'The code is programmed onto the lock at its starts_at',
+					scheduled_at: code.starts_at,
+				},
+			];
+		case 'setting':
+			return [
+				{ mutation_code: 'creating', created_at, message: 'Programming the code onto the lock' },
+			];
+		case 'removing':
+			return [
+				{ mutation_code: 'deleting', created_at, message: 'Removing the code from the lock' },
+			];
+		default:
+			return [];
+	}
+}

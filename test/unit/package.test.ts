@@ -95,13 +95,18 @@ describe('the Seam node description', () => {
 			acsCredential: ['create', 'delete', 'get', 'getMany', 'listAccessibleEntrances'],
 			userIdentity: ['create', 'get', 'getMany'],
 			stay: ['end', 'get', 'grantAccess', 'sync'],
+			lock: ['get', 'getMany', 'lock', 'unlock'],
+			event: ['getMany'],
+			actionAttempt: ['get'],
 		});
 	});
 
 	test('every ID field is a resource locator with a searchable list and an ID mode', () => {
 		// A stay's Reservation ID is the PMS's own ID, typed or mapped, not a Seam object to pick.
+		// An Action Attempt ID comes from a Lock or Unlock step's output: Seam lists no attempts.
+		const notPicked = ['reservationId', 'actionAttemptId'];
 		const idFields = description.properties.filter(
-			(p) => /Id$/.test(p.name) && p.name !== 'reservationId',
+			(p) => /Id$/.test(p.name) && !notPicked.includes(p.name),
 		);
 		expect(idFields.length).toBeGreaterThan(20);
 		for (const field of idFields) {

@@ -179,6 +179,17 @@ describeSandbox('Lock', () => {
 		expect(JSON.stringify(split.errorItems[0].json)).toContain('device_offline');
 	});
 
+	test('when reading the result fails, the error says the unlock was sent and how to check it', async () => {
+		// The first read and both retries meet a broken proxy.
+		target.sandbox!.failNext('/action_attempts/get', { kind: 'html', processed: false }, 3);
+		const result = await target.run(unlock(frontDoorLock));
+		expect(result.error?.message).toMatch(/^Seam answered HTTP 502/);
+		expect(result.error?.description).toMatch(
+			/Action attempt [0-9a-f-]{36} was created before this step failed\. The unlock was sent to Front Door Lock; read its result with Action Attempt → Get/,
+		);
+		expect(target.sandbox!.pendingFaults()).toEqual([]);
+	});
+
 	test('bad input is refused before anything is sent', async () => {
 		// As an expression: a literal is already stopped by the editor's own check of the ID.
 		const notAnId = await target.run(unlock('={{ "front door" }}'));

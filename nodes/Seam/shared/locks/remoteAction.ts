@@ -1,6 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { afterCreate } from '../access/afterCreate';
 import type { SeamApi } from '../transport/client';
 import {
 	type ActionAttempt,
@@ -74,8 +75,18 @@ export async function runLockAction(
 				: seam.locks.lockDoor({ device_id }),
 		itemIndex,
 	)) as unknown as ActionAttempt;
+	// Once sent, the lock may act whatever happens to the wait: a failed read says so.
 	const attempt = request.wait
-		? await waitForActionAttempt(node, api, sent, subject, request.timeoutSeconds, itemIndex)
+		? await afterCreate(
+				node,
+				itemIndex,
+				{
+					what: `Action attempt ${sent.action_attempt_id}`,
+					rerun: `The ${action} was sent to ${subject.lockName}; read its result with Action Attempt → Get before running this step again.`,
+				},
+				async () =>
+					await waitForActionAttempt(node, api, sent, subject, request.timeoutSeconds, itemIndex),
+			)
 		: sent;
 	if (attempt.status === 'error') throw actionAttemptFailure(node, attempt, subject, itemIndex);
 	return outcome(action, device, attempt);

@@ -1006,3 +1006,194 @@ operations.push(
 		],
 	},
 );
+
+// Access Code (Seam's lock API): everything here is refused before the lock is even read.
+const codeLock = byId(seed.devices.frontDoorLock);
+const someCode = byId(SOME_ID);
+const accessCode = (operation: string, rest: INodeParameters = {}) =>
+	op('accessCode', operation, { deviceId: codeLock, ...rest });
+const newCode = (rest: INodeParameters = {}) =>
+	accessCode('create', { name: 'Guest Grace', endsAt: end, waitUntilSet: false, ...rest });
+const codeOnSeveral = (rest: INodeParameters = {}) =>
+	op('accessCode', 'createMultiple', {
+		locksFrom: 'list',
+		deviceIds: [seed.devices.frontDoorLock, seed.devices.backDoorLock],
+		name: 'Cleaner',
+		endsAt: end,
+		waitUntilSet: false,
+		...rest,
+	});
+
+operations.push(
+	{
+		title: 'Access Code → Create',
+		base: newCode(),
+		rows: [
+			['Lock', { deviceId: id(42) }, isNot(42, 'a Seam ID')],
+			['Lock', { deviceId: id('front-door') }, notAnId('front-door')],
+			['Lock', { deviceId: id(null) }, required],
+			['Name', { name: e(true) }, isNot(true, 'a text')],
+			['Name', { name: '={{ $json.guest }}' }, required, { room: 4 }],
+			['Valid From', { startsAt: e('next tuesday') }, notADate('next tuesday')],
+			['Valid Until', { endsAt: e(1767225600) }, isNot(1767225600, 'a valid date and time')],
+			[
+				'Valid Until',
+				{ startsAt: inDays(3), endsAt: inDays(2) },
+				says('Valid Until must be after Valid From'),
+			],
+			['Valid Until', { endsAt: inDays(-1) }, says('Valid Until is in the past')],
+			[
+				'Valid From',
+				{ startsAt: start, endsAt: e(null), options: { allowAccessWithoutEnd: true } },
+				says('Valid From needs Valid Until'),
+			],
+			['Custom Code', { options: { code: '48ab' } }, says('Custom Code must contain digits only')],
+			['Custom Code', { options: { code: e(true) } }, isNot(true, 'a PIN code')],
+			['Custom Code', { options: { code: e([4821]) } }, isNot([4821], 'a PIN code')],
+			[
+				'Preferred Code Length',
+				{ options: { preferredCodeLength: e(0) } },
+				isNot(0, 'a whole number from 1 to 20'),
+			],
+			[
+				'Preferred Code Length',
+				{ options: { code: '4821', preferredCodeLength: 4 } },
+				says('Preferred Code Length cannot be used with Custom Code'),
+			],
+			[
+				'Use Offline Access Code',
+				{ options: { useOfflineAccessCode: e('offline') } },
+				isNot('offline', 'true or false'),
+			],
+			[
+				'Custom Code',
+				{ startsAt: start, options: { useOfflineAccessCode: true, code: '123456789' } },
+				says('Custom Code is not possible with an offline access code'),
+			],
+			[
+				'Valid From',
+				{ options: { useOfflineAccessCode: true } },
+				says('Valid From is required for an offline access code'),
+			],
+			['Wait Until Set on Lock', { waitUntilSet: e('sure') }, isNot('sure', 'true or false')],
+			[
+				'Wait Timeout (Seconds)',
+				{ options: { waitTimeout: e(0) } },
+				isNot(0, 'a whole number from 1 to 300'),
+			],
+		],
+	},
+	{
+		title: 'Access Code → Create on Several Locks',
+		base: codeOnSeveral(),
+		rows: [
+			[
+				'Locks From',
+				{ locksFrom: e('room'), spaceId: byId(SOME_ID) },
+				isNot('room', 'one of the options'),
+			],
+			['Lock Names or IDs', { deviceIds: e(42) }, isNot(42, 'a list of Seam IDs')],
+			['Lock Names or IDs', { deviceIds: e(['front-door']) }, notAnId('front-door')],
+			['Lock Names or IDs', { deviceIds: e([]) }, required],
+			['Space', { locksFrom: 'space', spaceId: id(42) }, isNot(42, 'a Seam ID')],
+			['Space', { locksFrom: 'space', spaceId: id(null) }, required],
+			['Name', { name: e({ first: 'Cleaner' }) }, isNot({ first: 'Cleaner' }, 'a text')],
+			['Custom Code', { options: { code: e(48.21) } }, isNot(48.21, 'a PIN code')],
+			[
+				'When the Code Cannot Be Shared',
+				{ options: { whenCodeCannotBeShared: e('maybe') } },
+				isNot('maybe', 'one of the options'),
+			],
+		],
+	},
+	{
+		title: 'Access Code → Get',
+		base: accessCode('get', { accessCodeId: someCode }),
+		rows: [
+			['Access Code', { accessCodeId: id(null) }, required],
+			['Access Code', { accessCodeId: id(4821) }, isNot(4821, 'a Seam ID')],
+			['Lock', { deviceId: id('front-door') }, notAnId('front-door')],
+		],
+	},
+	{
+		title: 'Access Code → Get Many',
+		base: accessCode('getMany'),
+		rows: [
+			['Lock', { deviceId: id(null) }, required],
+			['Limit', { limit: e(501) }, isNot(501, 'a whole number from 1 to 500')],
+			['Search', { filters: { search: e(true) } }, isNot(true, 'a text')],
+		],
+	},
+	{
+		title: 'Access Code → Update',
+		base: accessCode('update', { accessCodeId: someCode, updateFields: { name: 'Late' } }),
+		rows: [
+			['Access Code', { accessCodeId: id('code-1') }, notAnId('code-1')],
+			['Lock', { deviceId: id(null) }, required],
+			['Update Fields', { updateFields: {} }, says('Nothing to update')],
+			['Valid Until', { updateFields: { endsAt: e(null) } }, says('Valid Until is empty')],
+			['Custom Code', { updateFields: { code: e(false) } }, isNot(false, 'a PIN code')],
+			['Name', { updateFields: { name: e(['Late']) } }, isNot(['Late'], 'a text')],
+			[
+				'Allow Access Without End',
+				{ updateFields: { allowAccessWithoutEnd: true, endsAt: end } },
+				says('Allow Access Without End cannot be used with Valid From or Valid Until'),
+			],
+			['Wait Until Set on Lock', { waitUntilSet: e(2) }, isNot(2, 'true or false')],
+		],
+	},
+	{
+		title: 'Access Code → Delete',
+		base: accessCode('delete', { accessCodeId: someCode }),
+		rows: [
+			['Access Code', { accessCodeId: id(null) }, required],
+			['Lock', { deviceId: id({ id: 1 }) }, isNot({ id: 1 }, 'a Seam ID')],
+		],
+	},
+	{
+		title: 'Access Code → Get Many Unmanaged',
+		base: accessCode('getManyUnmanaged'),
+		rows: [
+			['Lock', { deviceId: id(true) }, isNot(true, 'a Seam ID')],
+			['Return All', { returnAll: e('all') }, isNot('all', 'true or false')],
+		],
+	},
+	{
+		title: 'Access Code → Convert to Managed',
+		base: accessCode('convertToManaged', { accessCodeId: someCode }),
+		rows: [
+			['Unmanaged Access Code', { accessCodeId: id(42) }, isNot(42, 'a Seam ID')],
+			['Unmanaged Access Code', { accessCodeId: id(null) }, required],
+		],
+	},
+	{
+		title: 'Access Code → Generate Code',
+		base: accessCode('generateCode'),
+		rows: [['Lock', { deviceId: id(null) }, required]],
+	},
+);
+
+securityRows.push(
+	['Access Code → Create', 'Valid Until', newCode({ endsAt: checkout }), 'none', noCheckout],
+	['Access Code → Create', 'Valid Until', newCode({ endsAt: e(null) }), 'none'],
+	['Access Code → Create', 'Valid Until', newCode({ endsAt: e('') }), 'none'],
+	[
+		'Access Code → Create',
+		'Valid Until',
+		newCode({ endsAt: e(null), options: switchedOffAsText }),
+		'none',
+	],
+	[
+		'Access Code → Create on Several Locks',
+		'Valid Until',
+		codeOnSeveral({ endsAt: checkout }),
+		'none',
+		noCheckout,
+	],
+	[
+		'Access Code → Create on Several Locks',
+		'Valid Until',
+		codeOnSeveral({ endsAt: e(null), options: switchedOff }),
+		'none',
+	],
+);

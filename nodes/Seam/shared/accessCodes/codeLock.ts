@@ -111,13 +111,21 @@ export function assertTakesCodes(form: FormReader, lock: CodeLock, offline: bool
 	);
 }
 
+/** Four digits that are all the same or count up by one. */
+function isRun(four: string): boolean {
+	const steps = [...four].slice(1).map((d, k) => Number(d) - Number(four[k]));
+	return steps.every((step) => step === 0) || steps.every((step) => step === 1);
+}
+
 /** A rule from Seam's `code_constraints`, as a test of a code and the words for it. */
 const CONSTRAINTS: Record<string, { breaks: (code: string) => boolean; words: string }> = {
 	no_zeros: { breaks: (c) => c.includes('0'), words: 'no 0 digit' },
 	cannot_start_with_12: { breaks: (c) => c.startsWith('12'), words: 'must not start with 12' },
+	// Seam: "no more than 3 digits in a row can be consecutive or the same"; only a run of four is
+	// refused here, so that a code the lock takes is never turned away by a stricter reading.
 	no_triple_consecutive_ints: {
-		breaks: (c) => /(\d)\1\1/.test(c),
-		words: 'no digit three times in a row',
+		breaks: (c) => [...c].some((_, k) => k >= 3 && isRun(c.slice(k - 3, k + 1))),
+		words: 'no four digits in a row that are the same or count up, such as 1111 or 1234',
 	},
 	no_all_same_digits: { breaks: (c) => /^(\d)\1*$/.test(c), words: 'not all the same digit' },
 	at_least_three_unique_digits: {

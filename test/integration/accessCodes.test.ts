@@ -21,6 +21,9 @@ const describeSandbox = usingRealSeam ? describe.skip : describe;
 
 let target: SeamTarget;
 
+/** An instant relative to now (inDays rounds to 15:00 UTC, which may lie on either side of now). */
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
 const requests = () => target.sandbox!.requests;
 const paths = () => requests().map((r) => r.path);
 const writes = () =>
@@ -154,7 +157,7 @@ describeSandbox('Access Code', () => {
 			expect(storage.message).toBe('Storage Room Lock takes offline access codes only');
 			expect(storage.text).toContain('Use Offline Access Code');
 			const offlineOnFront = await refused(
-				create({ startsAt: inDays(0.01), options: { useOfflineAccessCode: true } }),
+				create({ startsAt: inDays(1), options: { useOfflineAccessCode: true } }),
 			);
 			expect(offlineOnFront.message).toBe('Front Door Lock cannot take offline access codes');
 			expect(writes()).toEqual([]);
@@ -322,7 +325,7 @@ describeSandbox('Access Code', () => {
 		});
 
 		test('Update: new code waited for; name; order against the current times; ongoing only when asked', async () => {
-			const created = await aCode({ startsAt: inDays(0.001), endsAt: inDays(3) });
+			const created = await aCode({ startsAt: hoursFromNow(-1), endsAt: inDays(3) });
 			const update = (updateFields: INodeParameters, rest: INodeParameters = {}) =>
 				code({
 					operation: 'update',
@@ -348,7 +351,7 @@ describeSandbox('Access Code', () => {
 			expect(badLength.message).toBe(
 				'Custom Code "123" has 3 digits: Front Door Lock takes 4, 5 or 6 digits',
 			);
-			const before = await refused(update({ endsAt: inDays(-0.5) }));
+			const before = await refused(update({ endsAt: hoursFromNow(-1) }));
 			expect(before.message).toBe('Valid Until is in the past');
 			const order = await refused(update({ startsAt: inDays(5) }));
 			expect(order.message).toBe('Valid Until must be after Valid From');

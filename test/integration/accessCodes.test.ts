@@ -470,6 +470,21 @@ describeSandbox('Access Code against slow locks and per-lock limits', () => {
 		expect(result.error?.description).toContain('Access Code → Get');
 	});
 
+	test('a lock Seam reports offline: the timeout says that is why, and the code exists', async () => {
+		slow = await startSeamTarget({ accessCodeSetDelayMs: 5_000 });
+		slow.sandbox!.setDeviceOnline(backDoorLock, false);
+		const result = await slow.run(
+			create({ deviceId: byId(backDoorLock), options: { waitTimeout: 1 } }),
+		);
+		expect(result.error?.message).toBe(
+			'The access code was not set on Back Door Lock within 1 second',
+		);
+		expect(result.error?.description).toContain(
+			'Seam reports Back Door Lock offline: it takes the code once it is back online.',
+		);
+		expect(result.error?.description).toMatch(/The access code [0-9a-f-]{36} exists in Seam/);
+	});
+
 	test('several codes on one lock beyond its per-minute limit: each 429 is waited out and the write goes through', async () => {
 		slow = await startSeamTarget({
 			accessCodeSetDelayMs: 0,

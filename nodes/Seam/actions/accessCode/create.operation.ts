@@ -108,6 +108,7 @@ export async function execute(
 				itemIndex: i,
 				timeoutSeconds: request.waitTimeout,
 				lockName: lock.name,
+				lockOffline: lock.disconnected,
 				afterwards: 'Read it later with Access Code → Get (is_set_on_lock, status, errors).',
 			}),
 	);

@@ -177,6 +177,7 @@ export async function execute(
 	)) as unknown as IDataObject[];
 	if (!request.wait) return codes.map(withSetFlag);
 	const lockName = new Map(locks.map((lock) => [lock.id, lock.name]));
+	const offline = new Set(locks.filter((lock) => lock.disconnected).map((lock) => lock.id));
 	const created = codes
 		.map(
 			(c) =>
@@ -200,6 +201,7 @@ export async function execute(
 							itemIndex: i,
 							timeoutSeconds: request.waitTimeout,
 							lockName: lockName.get(String(code.device_id)) ?? String(code.device_id),
+							lockOffline: offline.has(String(code.device_id)),
 							afterwards: 'Read it later with Access Code → Get (is_set_on_lock, status, errors).',
 						}),
 				),

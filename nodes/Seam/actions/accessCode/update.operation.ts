@@ -170,9 +170,11 @@ export async function execute(
 	refuseOffline(form, current, 'changed');
 	const params: UpdateParams = { access_code_id, device_id, ...timesAfter(form, changes, current) };
 	let lockName = 'the lock';
+	let lockOffline = false;
 	if (changes.code) {
 		const lock = await readLock(api, device_id, i);
 		lockName = lock.name;
+		lockOffline = lock.disconnected;
 		assertTakesCodes(form, lock, false);
 		assertCodeFits(form, CODE, changes.code, lock);
 		params.code = changes.code;
@@ -192,6 +194,7 @@ export async function execute(
 		itemIndex: i,
 		timeoutSeconds: waitTimeout,
 		lockName,
+		lockOffline,
 		afterwards:
 			'The change was sent to Seam; read the code later with Access Code → Get (is_set_on_lock, status, errors).',
 	});

@@ -21,6 +21,8 @@ export interface CodeLock {
 	maxActiveCodes?: number;
 	/** Seam's `properties.code_constraints`: rules of the keypad beyond the length. */
 	constraints: string[];
+	/** Seam reports the lock offline (`properties.online` false): it takes codes when it is back. */
+	disconnected: boolean;
 }
 
 const positive = (value: unknown): number | undefined =>
@@ -52,6 +54,7 @@ export function codeLockOf(device: IDataObject): CodeLock {
 			? { maxActiveCodes: positive(properties.max_active_codes_supported) }
 			: {}),
 		constraints,
+		disconnected: properties.online === false,
 	};
 }
 

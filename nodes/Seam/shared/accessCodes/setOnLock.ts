@@ -46,6 +46,8 @@ export interface WaitForSet {
 	timeoutSeconds: number;
 	/** The lock's name, for messages. */
 	lockName: string;
+	/** Seam reported the lock offline when it was read: said in the timeout, the likely cause. */
+	lockOffline?: boolean;
 	/** What a re-run would do and how to read the code later (create: "a second code"). */
 	afterwards: string;
 }
@@ -71,7 +73,7 @@ export async function waitUntilSet(code: IDataObject, wait: WaitForSet): Promise
 		timedOut: (current, waited) =>
 			new NodeOperationError(node, `The access code was not set on ${lockName} within ${waited}`, {
 				itemIndex,
-				description: `The access code ${access_code_id} exists in Seam (status "${String(current.status)}"); ${lockName} has not confirmed it yet, and may still take it. ${wait.afterwards} Or raise "Wait Timeout".`,
+				description: `The access code ${access_code_id} exists in Seam (status "${String(current.status)}"); ${lockName} has not confirmed it yet, and may still take it.${wait.lockOffline ? ` Seam reports ${lockName} offline: it takes the code once it is back online.` : ''} ${wait.afterwards} Or raise "Wait Timeout".`,
 			}),
 	});
 	const errors = errorsOf(last);

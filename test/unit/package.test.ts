@@ -73,6 +73,17 @@ describe('the Seam node description', () => {
 			);
 		}
 		expect(operations).toEqual({
+			accessCode: [
+				'convertToManaged',
+				'create',
+				'createMultiple',
+				'delete',
+				'generateCode',
+				'get',
+				'getMany',
+				'getManyUnmanaged',
+				'update',
+			],
 			accessGrant: ['create', 'delete', 'get', 'getMany', 'update'],
 			accessMethod: ['get', 'getMany', 'getRelated'],
 			device: ['getMany'],

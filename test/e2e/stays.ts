@@ -584,6 +584,8 @@ export function stayFixtures(world: StayWorld) {
 		tearDown,
 		describeSmtpProbe,
 		describeStayTemplates,
+		/** The test SMTP server behind the examples' SMTP credential, for other templates' mails. */
+		inbox: () => inbox,
 		/** For the suite's last checks. */
 		contractViolations: () => slowSandbox?.contractViolations ?? [],
 		secrets: () => [SMTP_LOGIN.password, slowSandbox?.apiKey].filter(Boolean) as string[],

@@ -10,6 +10,7 @@ import { packPackage, REPO_ROOT } from '../harness/packPackage';
 import { provisionN8n } from '../harness/provision';
 import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
+import { lockApiFixtures } from './lockApi';
 import { mcpFixtures } from './mcp';
 import { stayFixtures } from './stays';
 import { staySyncFixtures } from './staySync';
@@ -61,6 +62,12 @@ export function describeEndToEnd(target: N8nTarget): void {
 		const apiKey = () => sandbox.apiKey;
 		const stays = stayFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
 		const staySync = staySyncFixtures({ sandbox: () => sandbox, home: () => home, n8n: () => n8n });
+		const lockApi = lockApiFixtures({
+			sandbox: () => sandbox,
+			home: () => home,
+			n8n: () => n8n,
+			inbox: () => stays.inbox(),
+		});
 		const mcp = mcpFixtures({
 			sandbox: () => sandbox,
 			home: () => home,
@@ -79,6 +86,7 @@ export function describeEndToEnd(target: N8nTarget): void {
 			await stays.setUp();
 			await mcp.setUp();
 			await staySync.setUp();
+			await lockApi.setUp();
 		}, SETUP_TIMEOUT);
 
 		afterAll(async () => {
@@ -493,6 +501,8 @@ export function describeEndToEnd(target: N8nTarget): void {
 			stays.describeStayTemplates();
 
 			staySync.describeSyncTemplates();
+
+			lockApi.describeLockApiTemplates();
 		});
 
 		test('n8n printed no warning about the package, and never the API key or the SMTP password', () => {
@@ -500,7 +510,7 @@ export function describeEndToEnd(target: N8nTarget): void {
 			expect(output).toContain('n8n start'); // the running instance's output is included
 			expect(packageWarnings(output)).toEqual([]);
 			expect(output).not.toContain(apiKey());
-			for (const secret of [...stays.secrets(), ...mcp.secrets()])
+			for (const secret of [...stays.secrets(), ...mcp.secrets(), ...lockApi.secrets()])
 				expect(output).not.toContain(secret);
 		});
 

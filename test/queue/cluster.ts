@@ -182,6 +182,19 @@ export class QueueCluster {
 		}
 	}
 
+	/**
+	 * Kills a process the way a crash or an out-of-memory kill does: SIGKILL to its whole group
+	 * (its task runner too), no shutdown of any kind.
+	 */
+	async kill(child: ClusterProcess): Promise<void> {
+		try {
+			process.kill(-child.process.pid, 'SIGKILL');
+		} catch {
+			// Gone already.
+		}
+		await child.process.exited;
+	}
+
 	/** Everything the n8n processes printed, by process name. */
 	outputs(): Record<string, string> {
 		return Object.fromEntries([

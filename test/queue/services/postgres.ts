@@ -119,6 +119,7 @@ async function stopPostgres(server: BackgroundProcess): Promise<void> {
 	} catch {
 		// Gone already.
 	}
-	await Promise.race([server.exited, sleep(10_000)]);
-	await server.stop(1000);
+	// server.stop() sends SIGTERM (a smart shutdown, which waits for clients) after the grace time:
+	// by then the fast shutdown has finished.
+	await server.stop(10_000);
 }

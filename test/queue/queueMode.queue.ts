@@ -1,0 +1,430 @@
+/**
+ * The package in n8n's queue mode (`npm run test:queue`): PostgreSQL, Redis, an n8n main, two
+ * workers and a webhook processor on this machine (test/queue/cluster.ts), the packed package in
+ * every process's nodes folder, the local Seam sandbox in this process. Checks that the seed
+ * example runs on a worker with the single-instance suite's results, that a Seam Trigger
+ * activated on main registers one webhook, and that signed deliveries sent many at a time to the
+ * webhook processor give exactly one successful execution each, repeats included.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { entranceNamesOfAccessGroups } from '../e2e/seamQueries';
+import { EXAMPLES, loadExample, seamCredential } from '../harness/examples';
+import { packPackage } from '../harness/packPackage';
+import { provisionN8n } from '../harness/provision';
+import { nodeOutput, onlyItem, runError } from '../harness/runData';
+import { N8N_2 } from '../harness/targets';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { QueueCluster } from './cluster';
+import {
+	lockUnlockedEvent,
+	newDelivery,
+	percentile,
+	sendDeliveries,
+	type Delivery,
+	type DeliveryResult,
+} from './deliveries';
+import { allExecutions, firstItemOf, waitForFinishedExecutions } from './executions';
+import { exampleStartedByWebhook, seamPollingWorkflow, seamTriggerWorkflow } from './workflows';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const log = (message: string) =>
+	process.stderr.write(`[n8n-queue ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sorted = (values: unknown[]) => [...values].map(String).sort();
+
+const QUICK_START = { id: 'seamQuickStartQ1', path: 'queue-quick-start' };
+const TRIGGER = { id: 'seamTriggerQueue', webhookId: randomUUID() };
+/** Each execution waits on its worker, so that a worker killed mid-run has some in hand. */
+const SLOW_TRIGGER = { id: 'seamSlowTriggerQ', webhookId: randomUUID(), waitSeconds: 4 };
+const POLLING = { id: 'seamPollingQueue', events: 10_000 };
+const CONCURRENCY = 25;
+
+interface SeamWebhook {
+	webhook_id: string;
+	url: string;
+	event_types: string[];
+	secret: string;
+}
+
+describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook processor`, () => {
+	let sandbox: Sandbox;
+	let cluster: QueueCluster;
+
+	const listWebhooks = async (): Promise<SeamWebhook[]> => {
+		const response = await fetch(`${sandbox.url}/webhooks/list`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
+			body: '{}',
+		});
+		return ((await response.json()) as { webhooks: SeamWebhook[] }).webhooks;
+	};
+
+	/** Activation registers webhooks after answering; wait until `count` exist (or time runs out). */
+	const webhooksOnceSettled = async (count: number): Promise<SeamWebhook[]> => {
+		const deadline = Date.now() + 60_000;
+		let webhooks = await listWebhooks();
+		while (webhooks.length !== count && Date.now() < deadline) {
+			await sleep(250);
+			webhooks = await listWebhooks();
+		}
+		return webhooks;
+	};
+
+	/** POST to a production webhook on the processor, again while it is not registered yet. */
+	const callProductionWebhook = async (webhookPath: string, body: unknown) => {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const response = await fetch(cluster.webhookUrl(webhookPath), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			const text = await response.text();
+			if (response.status !== 404 || Date.now() > deadline)
+				return { status: response.status, text };
+			await sleep(500);
+		}
+	};
+
+	/** Which worker's log says it ran the execution. */
+	const workersThatRan = (executionId: string) =>
+		cluster.workers
+			.filter((worker) => worker.output().includes(`Worker finished execution ${executionId} `))
+			.map((worker) => worker.name);
+
+	beforeAll(async () => {
+		const runtime = await provisionN8n(N8N_2);
+		sandbox = await startSandbox({ webhookRetryDelaysMs: [] });
+		const tarball = await packPackage(mkdtempSync(path.join(tmpdir(), 'n8n-queue-pack-')));
+		cluster = await QueueCluster.start({ runtime, tarball, log });
+		await cluster.main.setupOwner();
+		const home = cluster.main.home;
+		await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
+		await home.importWorkflows([
+			exampleStartedByWebhook(EXAMPLES.quickStart.file, QUICK_START.id, QUICK_START.path),
+			seamTriggerWorkflow(TRIGGER.id, TRIGGER.webhookId, ['lock.unlocked']),
+			seamTriggerWorkflow(SLOW_TRIGGER.id, SLOW_TRIGGER.webhookId, ['lock.locked'], {
+				waitSeconds: SLOW_TRIGGER.waitSeconds,
+			}),
+			seamPollingWorkflow(POLLING.id, ['lock.access_denied']),
+		]);
+		log('Credential and workflows imported');
+	}, 60 * MINUTE);
+
+	afterAll(async () => {
+		// N8N_QUEUE_KEEP_LOGS=1 keeps every process's log (and user folder) for reading.
+		const keepLogs = process.env.N8N_QUEUE_KEEP_LOGS === '1';
+		await cluster?.stop({ keepLogs });
+		if (cluster && keepLogs) log(`Logs kept in ${cluster.logDir}`);
+		await sandbox?.close();
+	}, 5 * MINUTE);
+
+	test('000 PIN code quick start runs on a worker: June gets a 6-digit PIN for the doors of Main Group', async () => {
+		await cluster.main.activate(QUICK_START.id);
+		const startedAt = Date.now();
+		const answer = await callProductionWebhook(QUICK_START.path, {});
+		expect(answer.status).toBe(200);
+		const execution = await cluster.main.waitForExecution(QUICK_START.id, {
+			timeoutMs: 3 * MINUTE,
+		});
+		await cluster.main.deactivate(QUICK_START.id);
+		expect(runError(execution)).toBeUndefined();
+		expect(JSON.stringify(execution)).not.toContain(sandbox.apiKey);
+		expect(workersThatRan(String(execution.id))).toHaveLength(1);
+
+		// The same checks as the single-instance suite (test/e2e/suite.ts).
+		const user = onlyItem(execution, 'Create ACS user June Doe');
+		const schedule = user.access_schedule as { starts_at: string; ends_at: string };
+		expect(user.full_name).toBe('June Doe');
+		expect(Date.parse(schedule.starts_at)).toBeGreaterThan(startedAt);
+		expect(Date.parse(schedule.ends_at) - Date.parse(schedule.starts_at)).toBe(2 * DAY);
+		expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
+		const pin = onlyItem(execution, 'Create PIN code');
+		expect(pin.code).toMatch(/^\d{6}$/);
+		expect(pin.acs_user_id).toBe(user.acs_user_id);
+		const groupNode = loadExample(EXAMPLES.quickStart.file).nodes.find(
+			(node) => node.name === 'Add June to Main Group',
+		);
+		const groups = (groupNode?.parameters as { accessGroupIds: string[] }).accessGroupIds;
+		const doors = await entranceNamesOfAccessGroups(sandbox.url, sandbox.apiKey, groups);
+		expect(doors.length).toBeGreaterThan(0);
+		const listed = nodeOutput(execution, 'List entrances June can open').map(
+			(entrance) => entrance.display_name,
+		);
+		expect(sorted(listed)).toEqual(sorted(doors));
+		const summary = onlyItem(execution, 'Quick start summary');
+		expect({ ...summary, entrances: sorted(summary.entrances as string[]) }).toEqual({
+			user: 'June Doe',
+			pin_code: pin.code,
+			access_starts_at: schedule.starts_at,
+			access_ends_at: schedule.ends_at,
+			entrances: sorted(doors),
+		});
+	});
+
+	test("activating the Seam Trigger on main registers exactly one webhook, at the webhook processor's URL", async () => {
+		await cluster.main.activate(TRIGGER.id);
+		const webhooks = await webhooksOnceSettled(1);
+		expect(webhooks).toHaveLength(1);
+		expect(webhooks[0].url).toBe(cluster.webhookUrl(`${TRIGGER.webhookId}/webhook`));
+		expect(webhooks[0].event_types).toEqual(['lock.unlocked']);
+		// Settled: no second registration arrives late (from a worker or the processor).
+		await sleep(3000);
+		expect(await listWebhooks()).toEqual(webhooks);
+	});
+
+	const REPEAT = JSON.stringify({ received: true, ignored: 'duplicate' });
+	/** Svix retries a delivery 5 s after a failed attempt first (then after 5 min, 30 min, …). */
+	const SVIX_RETRIES_MS = [5000, 5000, 5000, 5000];
+	let executionsSoFar = 0;
+
+	/**
+	 * Sends `count` new deliveries, every tenth of them twice at the same moment (a proxy's
+	 * repeat), each retried like Svix until it gets a 2xx; then all of them again (Svix's retries
+	 * after a lost answer: same message id, signed again). Checks that every new event gave exactly
+	 * one successful execution, and reports the figures.
+	 */
+	const deliverAndCount = async (count: number) => {
+		const [webhook] = await listWebhooks();
+		const url = cluster.webhookUrl(`${TRIGGER.webhookId}/webhook`);
+		const fresh = Array.from({ length: count }, () => newDelivery());
+		const batch: Delivery[] = fresh.flatMap((delivery, index) =>
+			index % 10 === 0 ? [delivery, delivery] : [delivery],
+		);
+		const send = (deliveries: Delivery[]) =>
+			sendDeliveries(url, webhook.secret, deliveries, {
+				concurrency: CONCURRENCY,
+				retryDelaysMs: SVIX_RETRIES_MS,
+			});
+
+		const started = Date.now();
+		const results = await send(batch);
+		const acceptedIn = Date.now() - started;
+		const refused = results.flatMap((result) => result.attempts).filter((a) => a.status !== 200);
+		expect(
+			results.filter((result) => result.status !== 200).map((r) => `${r.status} ${r.text}`),
+		).toEqual([]);
+		// Of each delivery, exactly one answer started a run; a copy was answered as a repeat.
+		const byMessage = new Map<string, DeliveryResult[]>();
+		for (const result of results) {
+			const id = result.delivery.messageId;
+			byMessage.set(id, [...(byMessage.get(id) ?? []), result]);
+		}
+		for (const copies of byMessage.values()) {
+			expect(copies.filter((copy) => copy.text !== REPEAT)).toHaveLength(1);
+		}
+
+		const expected = executionsSoFar + count;
+		const executions = await waitForFinishedExecutions(cluster.main, TRIGGER.id, expected, {
+			timeoutMs: 10 * MINUTE,
+		});
+		const executedIn = Date.now() - started;
+		expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+		expect(executions).toHaveLength(expected);
+
+		// Svix's retries (after an answer it did not get): answered as repeats, no new run. All of
+		// them for a small batch; every tenth of a large one, which would take as long again.
+		const retried = count <= 50 ? fresh : fresh.filter((_, index) => index % 10 === 5);
+		const retries = await send(retried);
+		expect(
+			retries.filter((result) => result.text !== REPEAT).map((r) => `${r.status} ${r.text}`),
+		).toEqual([]);
+		await sleep(5000);
+		const withData = await allExecutions(cluster.main, TRIGGER.id, { includeData: true });
+		expect(withData).toHaveLength(expected);
+
+		// Each new event ran exactly once, and what ran is what was sent.
+		const ran = new Map<string, (typeof withData)[number]>();
+		for (const execution of withData) {
+			const eventId = String(firstItemOf(execution, 'Seam Trigger')?.event_id);
+			expect(ran.has(eventId)).toBe(false);
+			ran.set(eventId, execution);
+		}
+		for (const delivery of fresh) {
+			expect(firstItemOf(ran.get(delivery.event.event_id) ?? {}, 'Seam Trigger')).toEqual(
+				delivery.event,
+			);
+		}
+		executionsSoFar = expected;
+
+		// Figures: a delivery's first attempt → its execution stopped.
+		const firstSent = new Map<string, number>();
+		for (const result of results) {
+			const eventId = result.delivery.event.event_id;
+			firstSent.set(eventId, Math.min(firstSent.get(eventId) ?? Infinity, result.firstSentAt));
+		}
+		const latencies = fresh.map((delivery) => {
+			const execution = ran.get(delivery.event.event_id)!;
+			return Date.parse(execution.stoppedAt as string) - firstSent.get(delivery.event.event_id)!;
+		});
+		const answerTimes = results
+			.flatMap((result) => result.attempts)
+			.map((a) => a.answeredAt - a.sentAt);
+		const perWorker = cluster.workers.map((worker) => ({
+			name: worker.name,
+			ran: fresh.filter((delivery) =>
+				worker
+					.output()
+					.includes(`Worker finished execution ${ran.get(delivery.event.event_id)!.id} `),
+			).length,
+		}));
+		const refusals = [...new Set(refused.map((a) => `${a.status} ${a.text.slice(0, 60)}`))];
+		log(
+			`${count} deliveries (+${batch.length - count} repeated at once, +${retried.length} retried later), ${CONCURRENCY} at a time: ` +
+				`all answered 200 after ${(acceptedIn / 1000).toFixed(1)} s (${((batch.length * 1000) / acceptedIn).toFixed(1)} deliveries/s; ` +
+				`answer p50 ${percentile(answerTimes, 50)} ms, p95 ${percentile(answerTimes, 95)} ms; ` +
+				`${refused.length} attempts refused first and retried${refusals.length ? `: ${refusals.join(' | ')}` : ''}); ` +
+				`all executed after ${(executedIn / 1000).toFixed(1)} s (${((count * 1000) / executedIn).toFixed(1)} executions/s); ` +
+				`first attempt → execution end p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms; ` +
+				perWorker.map((worker) => `${worker.name} ran ${worker.ran}`).join(', '),
+		);
+		return { latencies, perWorker, refused };
+	};
+
+	test('50 signed deliveries, 25 at a time, to the webhook processor: 50 successful executions, none for the repeats', async () => {
+		await deliverAndCount(50);
+	});
+
+	test('500 signed deliveries, 25 at a time: 500 successful executions, none for the repeats, on both workers', async () => {
+		const { perWorker } = await deliverAndCount(500);
+		// Both workers took part (the queue spreads the jobs).
+		for (const worker of perWorker) expect(worker.ran).toBeGreaterThan(0);
+	});
+
+	test(
+		`the polling trigger over ${POLLING.events} events: each one emitted exactly once`,
+		async () => {
+			sandbox.emitEvents(5, 'lock.access_denied'); // before activation: never emitted
+			await cluster.main.activate(POLLING.id);
+			// The activation poll (on main) sets the cursor to now; let it finish first.
+			await sleep(10_000);
+			const emitted = sandbox.emitEvents(POLLING.events, 'lock.access_denied');
+			const wanted = new Set(emitted.map((event) => event.event_id));
+			const started = Date.now();
+
+			// One execution per poll that found events (at most 5,000 per poll, one poll a minute).
+			const emittedOnce = new Map<string, number>();
+			const deadline = Date.now() + 8 * MINUTE;
+			let executions: Awaited<ReturnType<typeof allExecutions>> = [];
+			while (Date.now() < deadline) {
+				executions = await allExecutions(cluster.main, POLLING.id);
+				const finished = executions.filter(
+					(execution) => execution.status !== 'running' && execution.status !== 'new',
+				);
+				if (finished.length === executions.length && executions.length > 0) {
+					const withData = await allExecutions(cluster.main, POLLING.id, { includeData: true });
+					emittedOnce.clear();
+					for (const execution of withData) {
+						const items =
+							execution.data?.resultData.runData['Seam Polling Trigger']?.[0]?.data?.main?.[0] ??
+							[];
+						for (const item of items) {
+							const id = String(item.json.event_id);
+							emittedOnce.set(id, (emittedOnce.get(id) ?? 0) + 1);
+						}
+					}
+					if ([...wanted].every((id) => emittedOnce.has(id))) break;
+				}
+				await sleep(10_000);
+			}
+			await cluster.main.deactivate(POLLING.id);
+			const polls = (await allExecutions(cluster.main, POLLING.id)).length;
+			log(
+				`Polling trigger: ${POLLING.events} events emitted in ${polls} executions after ${((Date.now() - started) / 1000).toFixed(0)} s`,
+			);
+			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+			expect([...wanted].filter((id) => !emittedOnce.has(id))).toHaveLength(0);
+			expect([...emittedOnce.values()].filter((times) => times !== 1)).toHaveLength(0);
+			expect(emittedOnce.size).toBe(POLLING.events);
+		},
+		12 * MINUTE,
+	);
+
+	test(
+		'a worker killed in the middle of a run: every accepted delivery has exactly one execution; those the worker held end as failed, none run twice',
+		async () => {
+			await cluster.main.activate(SLOW_TRIGGER.id);
+			await webhooksOnceSettled(2);
+			const webhook = (await listWebhooks()).find((candidate) =>
+				candidate.event_types.includes('lock.locked'),
+			)!;
+			const url = cluster.webhookUrl(`${SLOW_TRIGGER.webhookId}/webhook`);
+			const deliveries = Array.from({ length: 60 }, () =>
+				newDelivery({ ...lockUnlockedEvent(), event_type: 'lock.locked' }),
+			);
+			const [victim, survivor] = cluster.workers;
+			const startedOnVictim = () =>
+				(victim.output().match(/Worker started execution/g) ?? []).length;
+			const before = startedOnVictim();
+
+			const sending = sendDeliveries(url, webhook.secret, deliveries, {
+				concurrency: 10,
+				retryDelaysMs: SVIX_RETRIES_MS,
+			});
+			// Kill it once it holds several runs (each waits SLOW_TRIGGER.waitSeconds).
+			const deadline = Date.now() + 2 * MINUTE;
+			while (startedOnVictim() - before < 5 && Date.now() < deadline) await sleep(100);
+			const killedAt = Date.now();
+			await cluster.kill(victim);
+			const results = await sending;
+			const accepted = results.filter((result) => result.status === 200);
+			log(
+				`worker-1 killed after it started ${startedOnVictim() - before} runs; ${accepted.length} of ${deliveries.length} deliveries accepted`,
+			);
+
+			// Bull notices the dead worker's jobs once their lock expires (30 s) and n8n marks them failed.
+			const executions = await waitForFinishedExecutions(
+				cluster.main,
+				SLOW_TRIGGER.id,
+				accepted.length,
+				{
+					timeoutMs: 5 * MINUTE,
+					settleMs: 5000,
+				},
+			);
+			const withData = await allExecutions(cluster.main, SLOW_TRIGGER.id, { includeData: true });
+			const byEvent = new Map<string, string[]>();
+			for (const execution of withData) {
+				const eventId = String(firstItemOf(execution, 'Seam Trigger')?.event_id);
+				byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), execution.status]);
+			}
+			const statuses: Record<string, number> = {};
+			for (const { status } of executions) statuses[status] = (statuses[status] ?? 0) + 1;
+			const lastFailureAt = Math.max(
+				...executions
+					.filter((e) => e.status !== 'success')
+					.map((e) => Date.parse(e.stoppedAt ?? '') || 0),
+			);
+			log(
+				`after the kill: ${JSON.stringify(statuses)} (${executions.length} executions for ${accepted.length} accepted deliveries); ` +
+					`survivor ran ${(survivor.output().match(/Worker finished execution/g) ?? []).length} in all; ` +
+					`failed runs marked ${lastFailureAt ? `${((lastFailureAt - killedAt) / 1000).toFixed(0)} s` : '—'} after the kill`,
+			);
+			// Nothing lost, nothing twice: every accepted delivery has exactly one execution.
+			expect(executions).toHaveLength(accepted.length);
+			for (const result of accepted)
+				expect(byEvent.get(result.delivery.event.event_id)).toHaveLength(1);
+			// Only runs the dead worker held failed; n8n does not run them again by itself.
+			const failed = executions.filter((execution) => execution.status !== 'success');
+			expect(failed.length).toBeLessThanOrEqual(startedOnVictim() - before);
+		},
+		10 * MINUTE,
+	);
+
+	test('n8n printed no API key and no webhook secret, and nothing about an unrecognized node type', () => {
+		for (const [name, output] of Object.entries(cluster.outputs())) {
+			expect({ name, apiKey: output.includes(sandbox.apiKey) }).toEqual({ name, apiKey: false });
+			expect({ name, secret: /whsec_/.test(output) }).toEqual({ name, secret: false });
+			expect({ name, unrecognized: /Unrecognized node type/i.test(output) }).toEqual({
+				name,
+				unrecognized: false,
+			});
+		}
+		expect(sandbox.contractViolations).toEqual([]);
+	});
+});

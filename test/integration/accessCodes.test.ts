@@ -517,3 +517,289 @@ async function fill(deviceId: string, count: number): Promise<void> {
 		if (!response.ok) throw new Error(`fill: ${response.status} ${await response.text()}`);
 	}
 }
+
+describeSandbox('Access Code: a create run again finds the code it made', () => {
+	beforeAll(async () => {
+		target = await startSeamTarget({ accessCodeSetDelayMs: 150 });
+	});
+	afterAll(async () => target?.close());
+	/** Fixed per test: a re-run sends the same Valid From. */
+	let startedAnHourAgo: string;
+	beforeEach(() => {
+		target.sandbox!.reset();
+		startedAnHourAgo = hoursFromNow(-1);
+	});
+
+	const creates = () =>
+		paths().filter((p) => p === '/access_codes/create' || p === '/access_codes/create_multiple');
+	const several = (parameters: INodeParameters = {}) =>
+		code({
+			operation: 'createMultiple',
+			deviceIds: [frontDoorLock, backDoorLock],
+			name: 'Cleaner',
+			startsAt: startedAnHourAgo,
+			endsAt: inDays(2),
+			...parameters,
+		});
+
+	describe('Create', () => {
+		test('run twice (Valid From empty): one code on the lock, the second run returns it with already_existed', async () => {
+			const parameters = create();
+			const [first] = await target.ok(parameters);
+			expect(first.json).toMatchObject({ already_existed: false, is_set_on_lock: true });
+			requests().splice(0);
+
+			const [again] = await target.ok(parameters);
+			expect(again.json).toMatchObject({
+				access_code_id: first.json.access_code_id,
+				code: first.json.code,
+				already_existed: true,
+				is_set_on_lock: true,
+			});
+			// The codes were read (as for the slot count), nothing was written, nothing waited for.
+			expect(writes()).toEqual([]);
+			expect(paths()).not.toContain('/access_codes/get');
+			expect((await codesOn(frontDoorLock)).map((c) => c.access_code_id)).toEqual([
+				first.json.access_code_id,
+			]);
+		});
+
+		test('a code that starts later, with a custom code: found again, still scheduled', async () => {
+			const parameters = create({
+				startsAt: inDays(2),
+				endsAt: inDays(4),
+				options: { code: '7351' },
+			});
+			const [first] = await target.ok(parameters);
+			const [again] = await target.ok(parameters);
+			expect(again.json).toMatchObject({
+				access_code_id: first.json.access_code_id,
+				already_existed: true,
+				is_scheduled: true,
+			});
+			expect(creates()).toHaveLength(1);
+			expect(await codesOn(frontDoorLock)).toHaveLength(1);
+		});
+
+		test('Valid From and Valid Until as another time zone writes them: the same instants match', async () => {
+			const [first] = await target.ok(
+				create({ startsAt: '2099-03-01T10:00:00Z', endsAt: '2099-03-02T10:00:00Z' }),
+			);
+			const [again] = await target.ok(
+				create({
+					startsAt: '2099-03-01T05:00:00-05:00',
+					endsAt: '2099-03-02T11:00:00.000+01:00',
+				}),
+			);
+			expect(again.json).toMatchObject({
+				access_code_id: first.json.access_code_id,
+				already_existed: true,
+			});
+		});
+
+		test('other times, another name, another custom code, or a code changed by hand: a new code each time', async () => {
+			const [first] = await target.ok(create({ options: { code: '2580' } }));
+			const [otherEnd] = await target.ok(create({ endsAt: inDays(4), options: { code: '2581' } }));
+			const [otherName] = await target.ok(create({ name: 'Guest Henry' }));
+			const [otherCode] = await target.ok(create({ options: { code: '2582' } }));
+			for (const item of [otherEnd, otherName, otherCode]) {
+				expect(item.json.already_existed).toBe(false);
+				expect(item.json.access_code_id).not.toBe(first.json.access_code_id);
+			}
+			expect(creates()).toHaveLength(4);
+
+			// Renamed by hand: no longer the code this step makes.
+			await target.ok(
+				code({
+					operation: 'update',
+					deviceId: byId(frontDoorLock),
+					accessCodeId: byId(String(first.json.access_code_id)),
+					updateFields: { name: 'Grace (renamed)' },
+				}),
+			);
+			const [fresh] = await target.ok(create({ options: { code: '2583' } }));
+			expect(fresh.json.already_existed).toBe(false);
+			expect(await codesOn(frontDoorLock)).toHaveLength(5);
+		});
+
+		test('a code being removed is no match: a new one is made', async () => {
+			const [first] = await target.ok(create());
+			await target.ok(
+				code({
+					operation: 'delete',
+					deviceId: byId(frontDoorLock),
+					accessCodeId: byId(String(first.json.access_code_id)),
+				}),
+			);
+			const [again] = await target.ok(create());
+			expect(again.json.already_existed).toBe(false);
+			expect(again.json.access_code_id).not.toBe(first.json.access_code_id);
+		});
+
+		test('a full lock that already has the code: the re-run returns it instead of being refused', async () => {
+			// The Garage Keypad (Schlage) holds 100 codes: this step's code and 99 others.
+			const parameters = create({ deviceId: byId(garageKeypad) });
+			const [first] = await target.ok(parameters);
+			await fill(garageKeypad, 99);
+			requests().splice(0);
+
+			const [again] = await target.ok(parameters);
+			expect(again.json).toMatchObject({
+				access_code_id: first.json.access_code_id,
+				already_existed: true,
+			});
+			expect(writes()).toEqual([]);
+			// Anything else is still refused on the full lock.
+			const { message } = await refused(create({ deviceId: byId(garageKeypad), name: 'Other' }));
+			expect(message).toBe('Garage Keypad holds 100 codes, its maximum');
+			expect(writes()).toEqual([]);
+		});
+
+		test('an offline code run again: the same one, nothing computed anew', async () => {
+			const parameters = create({
+				deviceId: byId(storageRoomLock),
+				startsAt: inDays(1),
+				endsAt: inDays(3),
+				options: { useOfflineAccessCode: true },
+			});
+			const [first] = await target.ok(parameters);
+			const [again] = await target.ok(parameters);
+			expect(again.json).toMatchObject({
+				access_code_id: first.json.access_code_id,
+				code: first.json.code,
+				is_offline_access_code: true,
+				already_existed: true,
+			});
+			expect(creates()).toHaveLength(1);
+		});
+	});
+
+	describe('Create on Several Locks', () => {
+		test('run twice: one code per lock, the second run sends nothing and returns them in the order of the locks', async () => {
+			const first = await target.ok(several());
+			expect(first.map((i) => [i.json.device_id, i.json.already_existed])).toEqual([
+				[frontDoorLock, false],
+				[backDoorLock, false],
+			]);
+			requests().splice(0);
+
+			const again = await target.ok(several({ deviceIds: [backDoorLock, frontDoorLock] }));
+			expect(again.map((i) => [i.json.device_id, i.json.already_existed])).toEqual([
+				[backDoorLock, true],
+				[frontDoorLock, true],
+			]);
+			expect(again.map((i) => i.json.access_code_id).sort()).toEqual(
+				first.map((i) => i.json.access_code_id).sort(),
+			);
+			expect(again.every((i) => i.json.is_set_on_lock === true)).toBe(true);
+			expect(writes()).toEqual([]);
+			for (const lock of [frontDoorLock, backDoorLock]) expect(await codesOn(lock)).toHaveLength(1);
+		});
+
+		test("one lock's code deleted in between: only that lock gets a code, the same PIN as the others", async () => {
+			const first = await target.ok(several());
+			const [front, back] = first.map((i) => i.json);
+			await target.ok(
+				code({
+					operation: 'delete',
+					deviceId: byId(backDoorLock),
+					accessCodeId: byId(String(back.access_code_id)),
+				}),
+			);
+			await until(async () => (await codesOn(backDoorLock)).length === 0);
+			requests().splice(0);
+
+			const again = await target.ok(several());
+			expect(again.map((i) => i.json)).toEqual([
+				expect.objectContaining({
+					device_id: frontDoorLock,
+					access_code_id: front.access_code_id,
+					already_existed: true,
+				}),
+				expect.objectContaining({
+					device_id: backDoorLock,
+					code: front.code,
+					already_existed: false,
+					is_set_on_lock: true,
+				}),
+			]);
+			const sent = requests().filter((r) => r.path === '/access_codes/create_multiple');
+			expect(sent.map((r) => r.params)).toEqual([
+				expect.objectContaining({ device_ids: [backDoorLock], code: front.code }),
+			]);
+			for (const lock of [frontDoorLock, backDoorLock]) expect(await codesOn(lock)).toHaveLength(1);
+		});
+
+		test('a lock added later that cannot take the PIN the others have: refused by default, a code of its own on request', async () => {
+			const first = await target.ok(several({ options: { preferredCodeLength: 6 } }));
+			const pin = String(first[0].json.code);
+			expect(pin).toMatch(/^\d{6}$/);
+			requests().splice(0);
+
+			const withGarage = several({ deviceIds: [frontDoorLock, backDoorLock, garageKeypad] });
+			const { message, text } = await refused(withGarage);
+			expect(message).toBe(
+				`Garage Keypad cannot take the code ${pin} that Front Door Lock, Back Door Lock already have`,
+			);
+			expect(text).toContain('takes 4 digits');
+			expect(text).toContain('"When the Code Cannot Be Shared" to "Create a Different Code There"');
+			expect(writes()).toEqual([]);
+
+			const items = await target.ok({
+				...withGarage,
+				options: { whenCodeCannotBeShared: 'createRandom' },
+			});
+			expect(items.map((i) => [i.json.device_id, i.json.already_existed])).toEqual([
+				[frontDoorLock, true],
+				[backDoorLock, true],
+				[garageKeypad, false],
+			]);
+			expect(String(items[2].json.code)).toMatch(/^\d{4}$/);
+			expect(creates()).toHaveLength(1);
+		});
+
+		test('a lock that still holds the PIN in a code being removed: the error says to run again once it is gone', async () => {
+			const slow = await startSeamTarget({ accessCodeSetDelayMs: 5_000 });
+			try {
+				const parameters = several({ waitUntilSet: false });
+				const first = await slow.ok(parameters);
+				await slow.ok(
+					code({
+						operation: 'delete',
+						deviceId: byId(backDoorLock),
+						accessCodeId: byId(String(first[1].json.access_code_id)),
+					}),
+				);
+				const result = await slow.run(parameters);
+				expect(result.error?.message).toBe(
+					`Back Door Lock cannot take the code ${String(first[0].json.code)} that Front Door Lock already has`,
+				);
+				expect(result.error?.description).toContain('run this again once it is gone');
+				expect(
+					slow.sandbox!.requests.filter((r) => r.path === '/access_codes/create_multiple'),
+				).toHaveLength(1);
+			} finally {
+				await slow.close();
+			}
+		});
+	});
+});
+
+/** The managed codes on a lock, straight from Seam's API. */
+async function codesOn(deviceId: string): Promise<IDataObject[]> {
+	const response = await fetch(`${target.apiUrl}/access_codes/list`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ device_id: deviceId }),
+	});
+	if (!response.ok) throw new Error(`list: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { access_codes: IDataObject[] }).access_codes;
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}

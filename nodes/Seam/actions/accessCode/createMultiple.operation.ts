@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	allowWithoutEndOption,
+	type CodeRequest,
 	CUSTOM_CODE,
 	customCodeOption,
 	nameField,
@@ -13,8 +14,13 @@ import {
 	waitForSetOption,
 	waitUntilSetField,
 } from '../../shared/accessCodes/codeFields';
-import { assertCodeFits, assertLengthFits } from '../../shared/accessCodes/codeLock';
-import { assertFreeSlot } from '../../shared/accessCodes/freeSlot';
+import { assertCodeFits, assertLengthFits, type CodeLock } from '../../shared/accessCodes/codeLock';
+import {
+	assertSharedCodeFits,
+	findSameCode,
+	sharedCode,
+} from '../../shared/accessCodes/existingCode';
+import { assertFreeSlot, codesOnLock, type LockCodes } from '../../shared/accessCodes/freeSlot';
 import { waitUntilSet, withSetFlag } from '../../shared/accessCodes/setOnLock';
 import {
 	chosenLocks,
@@ -37,6 +43,7 @@ const WHEN_NOT_SHARED = {
 	name: 'options.whenCodeCannotBeShared',
 	label: 'When the Code Cannot Be Shared',
 };
+const CREATE_DIFFERENT_CODE = 'Create a Different Code There';
 const WHEN_NOT_SHARED_CHOICES = [
 	{
 		name: 'Fail (Create Nothing)',
@@ -44,7 +51,7 @@ const WHEN_NOT_SHARED_CHOICES = [
 		description: 'No lock gets a code unless every lock can take the same one',
 	},
 	{
-		name: 'Create a Different Code There',
+		name: CREATE_DIFFERENT_CODE,
 		value: 'createRandom',
 		description: 'A lock that cannot take the common code gets a code of its own',
 	},
@@ -54,7 +61,7 @@ const SEAM_BEHAVIOR = { fail: 'throw', createRandom: 'create_random_code' } as c
 export const option: OperationOption = {
 	name: 'Create on Several Locks',
 	description:
-		'Set one PIN code on several smart locks (chosen, or every lock of a space) for the same period: one output item per lock',
+		'Set one PIN code on several smart locks (chosen, or every lock of a space) for the same period: one output item per lock. Safe to run again: a lock that already has a code with the same name and times (and custom code) is not sent again and its code comes back with already_existed true; only locks without one get the code, the same PIN the others have.',
 	action: 'Create one access code on several locks',
 };
 
@@ -106,7 +113,7 @@ export const properties: INodeProperties[] = [
 		options: [
 			allowWithoutEndOption,
 			customCodeOption(
-				'The code to set on every lock, digits only. Empty: Seam chooses one that every lock takes. It must fit every lock, unless "When the Code Cannot Be Shared" says otherwise.',
+				'The code to set on every lock, digits only. Empty: Seam chooses one that every lock takes (or, when some locks already have this step\'s code from an earlier run, the others get that one). It must fit every lock, unless "When the Code Cannot Be Shared" says otherwise.',
 			),
 			preferredLengthOption,
 			waitForSetOption,
@@ -150,61 +157,125 @@ export async function execute(
 	const locks = spaceId
 		? await locksOfSpace(form, api, spaceId, i)
 		: await chosenLocks(form, api, deviceIds, i);
+	// Each lock's codes: where an earlier run of this step already made the code, the lock is not
+	// sent again; the others are counted for room.
+	const existing = new Map<string, IDataObject>();
+	const codesOf = new Map<string, LockCodes>();
+	for (const lock of locks) {
+		const codes = await codesOnLock(api, lock, i, { countSlots: true });
+		codesOf.set(lock.id, codes);
+		const same = findSameCode(codes.managed, request);
+		if (same !== undefined) existing.set(lock.id, same);
+	}
+	const holders = locks.filter((lock) => existing.has(lock.id));
+	const rest = locks.filter((lock) => !existing.has(lock.id));
+	// The rest get the PIN the others already have, so that whoever uses it keeps one.
+	const shared = request.code === undefined ? sharedCode([...existing.values()]) : undefined;
+
 	// Where a lock cannot share the code, Seam gives it another one only when told to: otherwise
 	// the code must fit every lock, and the error names the first one it does not fit.
 	if (whenNotShared === 'fail') {
-		for (const lock of locks) {
+		for (const lock of rest) {
 			if (request.code !== undefined) assertCodeFits(form, CUSTOM_CODE, request.code, lock);
-			if (request.preferredLength !== undefined) {
+			else if (shared !== undefined) {
+				assertSharedCodeFits(form, {
+					code: shared,
+					lock,
+					codesThere: codesOf.get(lock.id)?.managed ?? [],
+					holders,
+					whenNotShared: WHEN_NOT_SHARED,
+					differentCode: CREATE_DIFFERENT_CODE,
+				});
+			} else if (request.preferredLength !== undefined) {
 				assertLengthFits(form, PREFERRED_LENGTH, request.preferredLength, lock);
 			}
 		}
 	}
-	for (const lock of locks) await assertFreeSlot(form, api, lock, i);
+	for (const lock of rest) assertFreeSlot(form, lock, codesOf.get(lock.id) as LockCodes);
 
+	const created =
+		rest.length > 0 ? await createOn(api, i, rest, request, shared, whenNotShared) : [];
+	const codes = inLockOrder(locks, existing, created);
+	const lockName = new Map(locks.map((lock) => [lock.id, lock.name]));
+	const nameOf = (code: IDataObject) =>
+		lockName.get(String(code.device_id)) ?? String(code.device_id);
+	const offline = new Set(locks.filter((lock) => lock.disconnected).map((lock) => lock.id));
+	const isNew = new Set(created.map((code) => String(code.access_code_id)));
+	const marked = (code: IDataObject, json: IDataObject) => ({
+		...json,
+		already_existed: !isNew.has(String(code.access_code_id)),
+	});
+	if (!request.wait) return codes.map((code) => marked(code, withSetFlag(code)));
+
+	const waitForAll = async () =>
+		await Promise.all(
+			codes.map(async (code) => {
+				const set = await waitUntilSet(code, {
+					node: this.getNode(),
+					api,
+					itemIndex: i,
+					timeoutSeconds: request.waitTimeout,
+					lockName: nameOf(code),
+					lockOffline: offline.has(String(code.device_id)),
+					afterwards: `${isNew.has(String(code.access_code_id)) ? '' : 'It was on the lock before this run. '}Read it later with Access Code → Get (is_set_on_lock, status, errors).`,
+				});
+				return marked(code, set);
+			}),
+		);
+	if (created.length === 0) return await waitForAll();
+	const list = created.map((c) => `${String(c.access_code_id)} (${nameOf(c)})`).join(', ');
+	return await afterCreate(
+		this.getNode(),
+		i,
+		{
+			what: `Access codes ${list}`,
+			rerun: `${created[0]?.common_code_key ? `They share common_code_key ${String(created[0].common_code_key)}. ` : ''}Running this step again with the same Name, Valid From and Valid Until (and Custom Code) creates no more codes: each lock's code comes back with already_existed true, and only a lock without one gets it. Or delete them with Access Code → Delete.`,
+		},
+		waitForAll,
+	);
+}
+
+/**
+ * One create_multiple for the locks that still need the code: the PIN the others share when
+ * there is one (the preferred length is then moot), else the form's.
+ */
+async function createOn(
+	api: SeamApi,
+	i: number,
+	locks: CodeLock[],
+	request: CodeRequest,
+	shared: string | undefined,
+	whenNotShared: keyof typeof SEAM_BEHAVIOR,
+): Promise<IDataObject[]> {
 	const params: CreateMultipleParams = {
 		device_ids: locks.map((lock) => lock.id),
 		name: request.name,
 		behavior_when_code_cannot_be_shared: SEAM_BEHAVIOR[whenNotShared],
 		...request.window,
 	};
-	if (request.code !== undefined) params.code = request.code;
-	if (request.preferredLength !== undefined) params.preferred_code_length = request.preferredLength;
-
-	const codes = (await api.call(
+	const code = request.code ?? shared;
+	if (code !== undefined) params.code = code;
+	else if (request.preferredLength !== undefined) {
+		params.preferred_code_length = request.preferredLength;
+	}
+	return (await api.call(
 		(seam) => seam.accessCodes.createMultiple(params),
 		i,
 	)) as unknown as IDataObject[];
-	if (!request.wait) return codes.map(withSetFlag);
-	const lockName = new Map(locks.map((lock) => [lock.id, lock.name]));
-	const offline = new Set(locks.filter((lock) => lock.disconnected).map((lock) => lock.id));
-	const created = codes
-		.map(
-			(c) =>
-				`${String(c.access_code_id)} (${lockName.get(String(c.device_id)) ?? String(c.device_id)})`,
-		)
-		.join(', ');
-	return await afterCreate(
-		this.getNode(),
-		i,
-		{
-			what: `Access codes ${created}`,
-			rerun: `${codes[0]?.common_code_key ? `They share common_code_key ${String(codes[0].common_code_key)}. ` : ''}Read them with Access Code → Get Many (per lock) before running this step again (a re-run creates more codes), or delete them with Access Code → Delete.`,
-		},
-		async () =>
-			await Promise.all(
-				codes.map(
-					async (code) =>
-						await waitUntilSet(code, {
-							node: this.getNode(),
-							api,
-							itemIndex: i,
-							timeoutSeconds: request.waitTimeout,
-							lockName: lockName.get(String(code.device_id)) ?? String(code.device_id),
-							lockOffline: offline.has(String(code.device_id)),
-							afterwards: 'Read it later with Access Code → Get (is_set_on_lock, status, errors).',
-						}),
-				),
-			),
-	);
+}
+
+/** One code per lock, in the order of the locks: the one found there, or the one just made. */
+function inLockOrder(
+	locks: CodeLock[],
+	existing: Map<string, IDataObject>,
+	created: IDataObject[],
+): IDataObject[] {
+	const made = new Map(created.map((code) => [String(code.device_id), code]));
+	const ordered = locks.flatMap((lock) => {
+		const code = existing.get(lock.id) ?? made.get(lock.id);
+		return code === undefined ? [] : [code];
+	});
+	// Should Seam answer for a device it was not asked about, that code is still reported.
+	const listed = new Set(ordered);
+	return [...ordered, ...created.filter((code) => !listed.has(code))];
 }

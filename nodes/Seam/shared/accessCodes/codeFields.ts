@@ -38,7 +38,8 @@ export const nameField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. Guest Grace, 12–15 March',
-	description: 'The name the code has in Seam, and on locks that show names in their own app',
+	description:
+		'The name the code has in Seam, and on locks that show names in their own app. Running this step again with the same name and validity (and Custom Code) creates no second code: the one already on the lock comes back with <code>already_existed</code> true.',
 };
 
 export const validFromField: INodeProperties = {
@@ -115,6 +116,11 @@ export interface CodeRequest {
 	code?: string;
 	preferredLength?: number;
 	offline: boolean;
+	/**
+	 * Valid From was empty: the code works from when it is created. Its starts_at is then the time
+	 * of the request, so a code an earlier run made has an earlier one (see existingCode.ts).
+	 */
+	startsNow: boolean;
 	wait: boolean;
 	waitTimeout: number;
 }
@@ -122,8 +128,7 @@ export interface CodeRequest {
 /**
  * The validity of a new code. An empty end is refused unless Allow Access Without End is on; an
  * offline code always needs both ends (the lock computes it for that period). A start without an
- * end cannot be given (a code without end works from the moment it is set), and an end alone
- * starts now, since Seam schedules a code only with both.
+ * end cannot be given (a code without end works from the moment it is set).
  */
 async function readWindow(
 	form: FormReader,
@@ -152,7 +157,6 @@ async function readWindow(
 		);
 	}
 	if (window.ends_at) assertEndsInFuture(form, window.ends_at);
-	if (window.ends_at && !window.starts_at) window.starts_at = new Date().toISOString();
 	return window;
 }
 
@@ -193,12 +197,16 @@ export async function readCodeRequest(
 		);
 	}
 	const window = await readWindow(form, offline, allowWithoutEnd);
+	// Seam schedules a code only with both times: an end alone starts now.
+	const startsNow = !window.starts_at;
+	if (window.ends_at && startsNow) window.starts_at = new Date().toISOString();
 	return {
 		name,
 		window,
 		...(code !== undefined ? { code } : {}),
 		...(preferred > 0 ? { preferredLength: preferred } : {}),
 		offline,
+		startsNow,
 		wait,
 		waitTimeout,
 	};

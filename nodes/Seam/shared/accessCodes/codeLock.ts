@@ -175,6 +175,18 @@ export function assertCodeFits(form: FormReader, field: Field, code: string, loc
 	}
 }
 
+/**
+ * Why the lock cannot take this code, in words that follow its name ("takes 4 digits"), or
+ * undefined when it can: for a code that does not come from a form field (one other locks hold).
+ */
+export function codeMisfit(code: string, lock: CodeLock): string | undefined {
+	if (lock.constraints.includes('cannot_specify_pin_code')) return 'chooses its codes itself';
+	if (!takesLength(lock, code.length)) return `takes ${lengthsInWords(lock)}`;
+	const broken = lock.constraints.filter((rule) => CONSTRAINTS[rule]?.breaks(code));
+	if (broken.length === 0) return undefined;
+	return `has keypad rules it breaks: ${broken.map((rule) => CONSTRAINTS[rule].words).join('; ')}`;
+}
+
 /** A preferred length the lock does not take: Seam would silently use another one. */
 export function assertLengthFits(
 	form: FormReader,

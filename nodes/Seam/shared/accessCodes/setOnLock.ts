@@ -48,7 +48,7 @@ export interface WaitForSet {
 	lockName: string;
 	/** Seam reported the lock offline when it was read: said in the timeout, the likely cause. */
 	lockOffline?: boolean;
-	/** What a re-run would do and how to read the code later (create: "a second code"). */
+	/** How to read the code later, and whether it was there before this run. */
 	afterwards: string;
 }
 

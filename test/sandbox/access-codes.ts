@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { createActionAttempt, succeedActionAttempt } from './action-attempts';
 import { recordEvent, type SandboxEventType } from './events';
-import type { AccessCodeRecord, AccessCodeStatus, Store } from './store';
+import type { AccessCodeRecord, AccessCodeStatus, AccessCodeUpdate, Store } from './store';
 
 // The life of a managed access code on a smart lock, as Seam's "Lifecycle of
 // Access Codes" describes it: created → `setting` (or `unset` until a future
@@ -59,6 +59,7 @@ export function createAccessCode(
 		set_at: null,
 		removal_due_at_ms: null,
 		action_attempt_id: attempt.action_attempt_id,
+		update: null,
 		created_at: now.toISOString(),
 	};
 	store.accessCodes.set(code.access_code_id, code);
@@ -89,6 +90,13 @@ export function updateAccessCode(
 		to.code !== code.code || to.starts_at !== code.starts_at || to.ends_at !== code.ends_at;
 	finishPendingAttempt(store, code);
 	const attempt = createActionAttempt(store, 'UPDATE_ACCESS_CODE', code.device_id, now, 0);
+	// A code already on the lock reports what is being changed; one not yet set is still being created.
+	if (reprogram && code.set_at != null) {
+		code.update = {
+			from: { code: code.code, starts_at: code.starts_at, ends_at: code.ends_at },
+			created_at: now.toISOString(),
+		};
+	}
 	Object.assign(code, to);
 	if (reprogram) {
 		code.set_at = null;
@@ -149,6 +157,7 @@ export function nextAccessCodeDueAt(store: Store): number {
 function markSet(store: Store, code: AccessCodeRecord): void {
 	const at = new Date(code.set_due_at_ms);
 	code.set_at = at.toISOString();
+	code.update = null;
 	recordCodeEvent(store, 'access_code.set_on_device', code, at, { code: code.code });
 	finishPendingAttempt(store, code, at);
 }
@@ -225,6 +234,9 @@ export function presentAccessCode(
 
 function pendingMutations(code: AccessCodeRecord, status: AccessCodeStatus): unknown[] {
 	const created_at = code.created_at;
+	if (code.update != null && (status === 'setting' || status === 'unset')) {
+		return updateMutations(code, code.update);
+	}
 	switch (status) {
 		case 'unset':
 			return [
@@ -246,4 +258,28 @@ function pendingMutations(code: AccessCodeRecord, status: AccessCodeStatus): unk
 		default:
 			return [];
 	}
+}
+
+/** Seam's updating_code / updating_time_frame mutations for a change not yet on the lock. */
+function updateMutations(code: AccessCodeRecord, update: AccessCodeUpdate): unknown[] {
+	const mutations: unknown[] = [];
+	if (update.from.code !== code.code) {
+		mutations.push({
+			mutation_code: 'updating_code',
+			created_at: update.created_at,
+			message: 'Programming the new code onto the lock',
+			from: { code: update.from.code },
+			to: { code: code.code },
+		});
+	}
+	if (update.from.starts_at !== code.starts_at || update.from.ends_at !== code.ends_at) {
+		mutations.push({
+			mutation_code: 'updating_time_frame',
+			created_at: update.created_at,
+			message: 'Programming the new times onto the lock',
+			from: { starts_at: update.from.starts_at, ends_at: update.from.ends_at },
+			to: { starts_at: code.starts_at, ends_at: code.ends_at },
+		});
+	}
+	return mutations;
 }

@@ -198,6 +198,13 @@ describe('lifecycle', () => {
 		expect(await seam.accessCodes.get({ access_code_id: code.access_code_id })).toMatchObject({
 			code: '369258',
 			status: 'setting',
+			pending_mutations: [
+				expect.objectContaining({
+					mutation_code: 'updating_code',
+					from: { code: '1470' },
+					to: { code: '369258' },
+				}),
+			],
 		});
 		await waitFor(
 			() => seam.accessCodes.get({ access_code_id: code.access_code_id }),
@@ -217,6 +224,13 @@ describe('lifecycle', () => {
 			starts_at: startsAt,
 			ends_at: endsAt,
 			status: 'unset',
+			pending_mutations: [
+				expect.objectContaining({
+					mutation_code: 'updating_time_frame',
+					from: { starts_at: null, ends_at: null },
+					to: { starts_at: startsAt, ends_at: endsAt },
+				}),
+			],
 		});
 
 		await seam.accessCodes.update({ access_code_id: code.access_code_id, type: 'ongoing' });

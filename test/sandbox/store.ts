@@ -140,6 +140,13 @@ export interface AccessCodeRecord {
 	removal_due_at_ms: number | null;
 	/** The action attempt that finishes when the code is set (create / update) or removed. */
 	action_attempt_id: string | null;
+	/** A change of PIN or times being programmed onto the lock (pending_mutations), until set again. */
+	update: AccessCodeUpdate | null;
+	created_at: string;
+}
+
+export interface AccessCodeUpdate {
+	from: { code: string; starts_at: string | null; ends_at: string | null };
 	created_at: string;
 }
 

@@ -1,6 +1,6 @@
 import { SeamHttp } from '@seamapi/http';
 
-import { type Sandbox, startSandbox } from './index';
+import { type Sandbox, startSandbox, startWebhookReceiver } from './index';
 import { expectApiError, expectInvalidInput, inHours, waitFor } from './testkit';
 
 // Seam's access code API on smart locks, driven through the real SDK: the
@@ -78,6 +78,38 @@ describe('lifecycle', () => {
 			'access_code.set_on_device',
 		]);
 		expect(events[0]).toMatchObject({ device_id: frontDoorLock, code: '4821' });
+	});
+
+	test('with a webhook, set_on_device is delivered when due, without another request', async () => {
+		const receiver = await startWebhookReceiver();
+		try {
+			await seam.webhooks.create({
+				url: receiver.url,
+				event_types: ['access_code.set_on_device', 'access_code.removed_from_device'],
+			});
+			const code = await seam.accessCodes.create({
+				device_id: sandbox.seed.devices.frontDoorLock,
+				code: '6060',
+				ends_at: at(SET_DELAY_MS + 300),
+			});
+			const delivered = await receiver.waitFor(2);
+			expect(
+				delivered.map((request) => JSON.parse(request.body) as Record<string, unknown>),
+			).toEqual([
+				expect.objectContaining({
+					event_type: 'access_code.set_on_device',
+					access_code_id: code.access_code_id,
+					code: '6060',
+				}),
+				expect.objectContaining({
+					event_type: 'access_code.removed_from_device',
+					access_code_id: code.access_code_id,
+				}),
+			]);
+			await sandbox.flushDeliveries();
+		} finally {
+			await receiver.close();
+		}
 	});
 
 	test('with accessCodeSetDelayMs 0 the code is set in the reply', async () => {

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
-import { createActionAttempt, succeedActionAttempt } from './action-attempts';
-import { recordEvent, type SandboxEventType } from './events';
+import {
+	accessCodeFailure,
+	type AccessCodeFailure,
+	delayWarning,
+	presentFailure,
+} from './access-code-failures';
+import { createActionAttempt, failActionAttempt, succeedActionAttempt } from './action-attempts';
+import { deviceErrorsOf } from './device-errors';
+import { type EventSubject, recordEvent, type SandboxEventType } from './events';
 import type { AccessCodeRecord, AccessCodeStatus, AccessCodeUpdate, Store } from './store';
 
 // The life of a managed access code on a smart lock, as Seam's "Lifecycle of
@@ -12,6 +19,11 @@ import type { AccessCodeRecord, AccessCodeStatus, AccessCodeUpdate, Store } from
 // (access_code.deleted). Nothing runs on a timer: settleAccessCodes() brings
 // every code up to date before each request (settle.ts), and the status is
 // derived from the recorded times on each read.
+//
+// When the lock is to take a code, it may not: offline (sandbox.setDeviceOnline),
+// the code waits with a delay_in_setting_on_device warning and is set when the
+// lock is back; refusing codes (sandbox.failAccessCodesOn), the code gets the
+// error instead (access-code-failures.ts).
 
 export interface NewAccessCode {
 	device_id: string;
@@ -60,6 +72,9 @@ export function createAccessCode(
 		removal_due_at_ms: null,
 		action_attempt_id: attempt.action_attempt_id,
 		update: null,
+		fails_with: silent ? null : (store.accessCodeFailures.get(fields.device_id) ?? null),
+		failure: null,
+		delayed_at: null,
 		created_at: now.toISOString(),
 	};
 	store.accessCodes.set(code.access_code_id, code);
@@ -102,6 +117,10 @@ export function updateAccessCode(
 		code.set_at = null;
 		code.set_due_at_ms = setDueAt(code.starts_at, now, delayMs);
 		attempt.due_at_ms = code.set_due_at_ms;
+		// The lock is asked again: an earlier refusal or delay is over, and it may refuse this one.
+		code.failure = null;
+		code.delayed_at = null;
+		code.fails_with = store.accessCodeFailures.get(code.device_id) ?? null;
 	}
 	code.action_attempt_id = attempt.action_attempt_id;
 	recordCodeEvent(store, 'access_code.changed', code, now);
@@ -132,8 +151,8 @@ export function settleAccessCodes(store: Store, now: Date): void {
 	for (const code of store.accessCodes.values()) {
 		const endsAt = code.ends_at == null ? Infinity : Date.parse(code.ends_at);
 		const removalAt = Math.min(endsAt, code.removal_due_at_ms ?? Infinity);
-		if (code.set_at == null && code.set_due_at_ms <= nowMs && code.set_due_at_ms < removalAt) {
-			work.push({ at: code.set_due_at_ms, seq: code.seq, run: () => markSet(store, code) });
+		if (waitsForLock(code) && code.set_due_at_ms <= nowMs && code.set_due_at_ms < removalAt) {
+			work.push({ at: code.set_due_at_ms, seq: code.seq, run: () => putOnLock(store, code) });
 		}
 		if (removalAt <= nowMs) {
 			work.push({ at: removalAt, seq: code.seq, run: () => removeCode(store, code, removalAt) });
@@ -147,11 +166,39 @@ export function settleAccessCodes(store: Store, now: Date): void {
 export function nextAccessCodeDueAt(store: Store): number {
 	let next = Infinity;
 	for (const code of store.accessCodes.values()) {
-		if (code.set_at == null) next = Math.min(next, code.set_due_at_ms);
+		if (waitsForLock(code)) next = Math.min(next, code.set_due_at_ms);
 		if (code.ends_at != null) next = Math.min(next, Date.parse(code.ends_at));
 		if (code.removal_due_at_ms != null) next = Math.min(next, code.removal_due_at_ms);
 	}
 	return next;
+}
+
+/**
+ * A code not yet on the lock that the lock has not answered about: not refused, and not
+ * waiting for an offline lock to come back (resumeAccessCodes makes those due again).
+ */
+const waitsForLock = (code: AccessCodeRecord): boolean =>
+	code.set_at == null && code.failure == null && code.delayed_at == null;
+
+/**
+ * The online lock is back (sandbox.setDeviceOnline): the codes that fell due while it was
+ * offline are programmed now, or refused if it refuses them.
+ */
+export function resumeAccessCodes(store: Store, deviceId: string, now: Date): void {
+	for (const code of store.accessCodes.values()) {
+		if (code.device_id !== deviceId || code.delayed_at == null) continue;
+		code.delayed_at = null;
+		code.set_due_at_ms = now.getTime();
+	}
+	settleAccessCodes(store, now);
+}
+
+/** The code falls due on its lock: set, refused, or delayed while the lock is offline. */
+function putOnLock(store: Store, code: AccessCodeRecord): void {
+	const device = store.devices.get(code.device_id);
+	if (device != null && !device.online) markDelayed(store, code);
+	else if (code.fails_with != null) markFailed(store, code, code.fails_with);
+	else markSet(store, code);
 }
 
 function markSet(store: Store, code: AccessCodeRecord): void {
@@ -160,6 +207,48 @@ function markSet(store: Store, code: AccessCodeRecord): void {
 	code.update = null;
 	recordCodeEvent(store, 'access_code.set_on_device', code, at, { code: code.code });
 	finishPendingAttempt(store, code, at);
+}
+
+/** Offline: the code keeps waiting, with Seam's delay warning, and its attempt stays pending. */
+function markDelayed(store: Store, code: AccessCodeRecord): void {
+	const at = new Date(code.set_due_at_ms);
+	code.delayed_at = at.toISOString();
+	recordCodeEvent(store, 'access_code.delay_in_setting_on_device', code, at, issues(store, code));
+}
+
+/** Refused: the code is not set, carries the error, and its create / update attempt fails. */
+function markFailed(
+	store: Store,
+	code: AccessCodeRecord,
+	errorCode: AccessCodeFailure['error_code'],
+): void {
+	const at = new Date(code.set_due_at_ms);
+	code.failure = accessCodeFailure(errorCode, at);
+	recordCodeEvent(store, 'access_code.failed_to_set_on_device', code, at, issues(store, code));
+	const attempt =
+		code.action_attempt_id == null ? undefined : store.actionAttempts.get(code.action_attempt_id);
+	if (attempt?.status === 'pending') {
+		failActionAttempt(attempt, { type: errorCode, message: code.failure.message });
+	}
+}
+
+/** The errors and warnings an access code issue event carries (Seam's event issue fields). */
+function issues(store: Store, code: AccessCodeRecord): Omit<EventSubject, 'device_id'> {
+	// The event's issue entries are { error_code | warning_code, message, created_at } only.
+	const plain = ({ error_code, message, created_at }: Record<string, unknown>) => ({
+		error_code,
+		message,
+		created_at,
+	});
+	const device = store.devices.get(code.device_id);
+	return {
+		access_code_errors: code.failure == null ? [] : [plain({ ...code.failure })],
+		access_code_warnings: code.delayed_at == null ? [] : [delayWarning(code.delayed_at)],
+		device_errors: device == null ? [] : deviceErrorsOf(device).map(plain),
+		device_warnings: [],
+		connected_account_errors: [],
+		connected_account_warnings: [],
+	};
 }
 
 function removeCode(store: Store, code: AccessCodeRecord, atMs: number): void {
@@ -190,7 +279,7 @@ export function recordCodeEvent(
 	type: SandboxEventType,
 	code: { access_code_id: string; device_id: string },
 	at: Date,
-	extra: { code?: string } = {},
+	extra: Omit<EventSubject, 'access_code_id' | 'device_id'> = {},
 ): void {
 	recordEvent(
 		store,
@@ -207,6 +296,7 @@ export function presentAccessCode(
 	now: Date,
 ): Record<string, unknown> {
 	const status = accessCodeStatus(code, now);
+	const device = store.devices.get(code.device_id);
 	const timeBound = code.starts_at != null || code.ends_at != null;
 	return {
 		access_code_id: code.access_code_id,
@@ -227,8 +317,11 @@ export function presentAccessCode(
 		is_one_time_use: code.is_one_time_use,
 		is_offline_access_code: code.is_offline_access_code,
 		pending_mutations: pendingMutations(code, status),
-		errors: [],
-		warnings: [],
+		errors: [
+			...(code.failure == null ? [] : [presentFailure(code.failure)]),
+			...(device == null ? [] : deviceErrorsOf(device)),
+		],
+		warnings: code.delayed_at == null ? [] : [delayWarning(code.delayed_at)],
 	};
 }
 

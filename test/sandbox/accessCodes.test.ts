@@ -596,3 +596,244 @@ describe('offline access codes (Storage Room Lock, igloohome)', () => {
 		expect(await seam.accessCodes.list({ device_id: storageRoomLock })).toHaveLength(1);
 	});
 });
+
+describe('locks that do not take codes (offline, or refusing them)', () => {
+	const attemptsOn = async (device_id: string) =>
+		(await seam.actionAttempts.list({ device_id })).filter((attempt) =>
+			attempt.action_type.endsWith('_ACCESS_CODE'),
+		);
+
+	test('an offline lock keeps new and changed codes setting, with the delay warning, and takes them when back', async () => {
+		const { frontDoorLock } = sandbox.seed.devices;
+		const before = await seam.accessCodes.create({ device_id: frontDoorLock, code: '4821' });
+		await waitFor(
+			() => seam.accessCodes.get({ access_code_id: before.access_code_id }),
+			(current) => current.status === 'set',
+		);
+		sandbox.setDeviceOnline(frontDoorLock, false);
+
+		const fresh = await seam.accessCodes.create({
+			device_id: frontDoorLock,
+			name: 'Guest',
+			code: '5930',
+		});
+		await seam.accessCodes.update({ access_code_id: before.access_code_id, code: '4822' });
+		await sleep(SET_DELAY_MS * 3);
+
+		const offlineError = expect.objectContaining({
+			error_code: 'device_disconnected',
+			is_device_error: true,
+		});
+		const delayed = {
+			status: 'setting',
+			errors: [offlineError],
+			warnings: [expect.objectContaining({ warning_code: 'delay_in_setting_on_device' })],
+		};
+		expect(await seam.accessCodes.get({ access_code_id: fresh.access_code_id })).toMatchObject({
+			...delayed,
+			pending_mutations: [expect.objectContaining({ mutation_code: 'creating' })],
+		});
+		expect(await seam.accessCodes.get({ access_code_id: before.access_code_id })).toMatchObject({
+			...delayed,
+			code: '4822',
+			pending_mutations: [expect.objectContaining({ mutation_code: 'updating_code' })],
+		});
+		expect((await attemptsOn(frontDoorLock)).map((attempt) => attempt.status)).toEqual([
+			'success',
+			'pending',
+			'pending',
+		]);
+		// The lock's own codes are told apart from Seam's: unmanaged codes are not touched.
+		expect(
+			(await seam.accessCodes.unmanaged.list({ device_id: frontDoorLock })).map((c) => c.status),
+		).toEqual(['set', 'set']);
+
+		sandbox.setDeviceOnline(frontDoorLock, true);
+		for (const access_code_id of [fresh.access_code_id, before.access_code_id]) {
+			expect(await seam.accessCodes.get({ access_code_id })).toMatchObject({
+				status: 'set',
+				errors: [],
+				warnings: [],
+				pending_mutations: [],
+			});
+		}
+		expect((await attemptsOn(frontDoorLock)).map((attempt) => attempt.status)).toEqual([
+			'success',
+			'success',
+			'success',
+		]);
+		expect(await eventsOf({ access_code_id: fresh.access_code_id })).toEqual([
+			'access_code.created',
+			'access_code.delay_in_setting_on_device',
+			'access_code.set_on_device',
+		]);
+		const [delayEvent] = await seam.events.list({
+			since: '2000-01-01T00:00:00Z',
+			event_type: 'access_code.delay_in_setting_on_device',
+			access_code_id: fresh.access_code_id,
+		});
+		expect(delayEvent).toMatchObject({
+			device_id: frontDoorLock,
+			access_code_errors: [],
+			access_code_warnings: [
+				expect.objectContaining({ warning_code: 'delay_in_setting_on_device' }),
+			],
+			device_errors: [expect.objectContaining({ error_code: 'device_disconnected' })],
+		});
+	});
+
+	test('a code that starts later on an offline lock is unset, then waits for the lock at its start', async () => {
+		const { backDoorLock } = sandbox.seed.devices;
+		sandbox.setDeviceOnline(backDoorLock, false);
+		const code = await seam.accessCodes.create({
+			device_id: backDoorLock,
+			starts_at: at(SET_DELAY_MS),
+			ends_at: inHours(2),
+		});
+		expect(code.status).toBe('unset');
+		const delayed = await waitFor(
+			() => seam.accessCodes.get({ access_code_id: code.access_code_id }),
+			(current) => current.warnings.length > 0,
+		);
+		expect(delayed.status).toBe('setting');
+		sandbox.setDeviceOnline(backDoorLock, true);
+		expect(await seam.accessCodes.get({ access_code_id: code.access_code_id })).toMatchObject({
+			status: 'set',
+			warnings: [],
+		});
+	});
+
+	test('failAccessCodesOn: codes created or changed afterwards carry the error instead of being set', async () => {
+		const { backDoorLock, garageKeypad } = sandbox.seed.devices;
+		const earlier = await seam.accessCodes.create({ device_id: backDoorLock, code: '1357' });
+		await waitFor(
+			() => seam.accessCodes.get({ access_code_id: earlier.access_code_id }),
+			(current) => current.status === 'set',
+		);
+		sandbox.failAccessCodesOn(backDoorLock);
+
+		const refused = await seam.accessCodes.create({ device_id: backDoorLock, name: 'Cleaner' });
+		expect(refused).toMatchObject({ status: 'setting', errors: [] });
+		const failed = await waitFor(
+			() => seam.accessCodes.get({ access_code_id: refused.access_code_id }),
+			(current) => current.errors.length > 0,
+		);
+		expect(failed).toMatchObject({
+			status: 'setting',
+			is_scheduled_on_device: false,
+			errors: [
+				expect.objectContaining({
+					error_code: 'failed_to_set_on_device',
+					is_access_code_error: true,
+					message: expect.any(String),
+					created_at: expect.any(String),
+				}),
+			],
+			warnings: [],
+		});
+		// Waiting longer changes nothing: the lock does not take it by itself.
+		await sleep(SET_DELAY_MS * 2);
+		expect((await seam.accessCodes.get({ access_code_id: refused.access_code_id })).status).toBe(
+			'setting',
+		);
+		// The code already on the lock stays; a change to it is refused too.
+		expect(await seam.accessCodes.get({ access_code_id: earlier.access_code_id })).toMatchObject({
+			status: 'set',
+			errors: [],
+		});
+		await seam.accessCodes.update({ access_code_id: earlier.access_code_id, code: '1358' });
+		await waitFor(
+			() => seam.accessCodes.get({ access_code_id: earlier.access_code_id }),
+			(current) => current.errors.length > 0,
+		);
+
+		const [event] = await seam.events.list({
+			since: '2000-01-01T00:00:00Z',
+			event_type: 'access_code.failed_to_set_on_device',
+			access_code_id: refused.access_code_id,
+		});
+		expect(event).toMatchObject({
+			device_id: backDoorLock,
+			access_code_errors: [expect.objectContaining({ error_code: 'failed_to_set_on_device' })],
+			device_errors: [],
+		});
+		expect(await eventsOf({ access_code_id: refused.access_code_id })).toEqual([
+			'access_code.created',
+			'access_code.failed_to_set_on_device',
+		]);
+		const attempts = await attemptsOn(backDoorLock);
+		expect(attempts.map((attempt) => [attempt.action_type, attempt.status])).toEqual([
+			['CREATE_ACCESS_CODE', 'success'],
+			['CREATE_ACCESS_CODE', 'error'],
+			['UPDATE_ACCESS_CODE', 'error'],
+		]);
+		expect(attempts[1].error).toMatchObject({ type: 'failed_to_set_on_device' });
+
+		// Another error code; other locks are not affected (one PIN on two locks).
+		sandbox.failAccessCodesOn(backDoorLock, 'no_space_for_access_code_on_device');
+		const linked = await seam.accessCodes.createMultiple({
+			device_ids: [backDoorLock, garageKeypad],
+		});
+		const settled = await waitFor(
+			() => seam.accessCodes.list({ access_code_ids: linked.map((c) => c.access_code_id) }),
+			(codes) => codes.every((c) => c.status === 'set' || c.errors.length > 0),
+		);
+		expect(settled.map((c) => [c.device_id, c.status, c.errors.map((e) => e.error_code)])).toEqual(
+			expect.arrayContaining([
+				[backDoorLock, 'setting', ['no_space_for_access_code_on_device']],
+				[garageKeypad, 'set', []],
+			]),
+		);
+
+		// Once the lock takes codes again, a change to a refused code is set and the error goes.
+		sandbox.stopFailingAccessCodesOn(backDoorLock);
+		await seam.accessCodes.update({ access_code_id: refused.access_code_id, code: '2468' });
+		expect(
+			await waitFor(
+				() => seam.accessCodes.get({ access_code_id: refused.access_code_id }),
+				(current) => current.status === 'set',
+			),
+		).toMatchObject({ code: '2468', errors: [] });
+	});
+
+	test('failAccessCodesOn checks its arguments; reset() ends it', async () => {
+		const { frontDoorLock } = sandbox.seed.devices;
+		expect(() => sandbox.failAccessCodesOn('66666666-6666-4666-8666-999999999999')).toThrow(
+			'no device',
+		);
+		expect(() =>
+			sandbox.failAccessCodesOn(frontDoorLock, 'device_offline' as 'provider_issue'),
+		).toThrow('not an access code error code');
+
+		sandbox.failAccessCodesOn(frontDoorLock);
+		sandbox.reset();
+		const code = await seam.accessCodes.create({ device_id: frontDoorLock });
+		expect(
+			await waitFor(
+				() => seam.accessCodes.get({ access_code_id: code.access_code_id }),
+				(current) => current.status === 'set',
+			),
+		).toMatchObject({ errors: [] });
+	});
+
+	test('with a webhook, failed_to_set_on_device is delivered when due, without another request', async () => {
+		const receiver = await startWebhookReceiver();
+		try {
+			const { frontDoorLock } = sandbox.seed.devices;
+			await seam.webhooks.create({
+				url: receiver.url,
+				event_types: ['access_code.failed_to_set_on_device'],
+			});
+			sandbox.failAccessCodesOn(frontDoorLock, 'provider_issue');
+			const code = await seam.accessCodes.create({ device_id: frontDoorLock });
+			const [delivery] = await receiver.waitFor(1);
+			expect(JSON.parse(delivery.body)).toMatchObject({
+				event_type: 'access_code.failed_to_set_on_device',
+				access_code_id: code.access_code_id,
+				access_code_errors: [expect.objectContaining({ error_code: 'provider_issue' })],
+			});
+		} finally {
+			await receiver.close();
+		}
+	});
+});

@@ -1,3 +1,4 @@
+import { deviceErrorsOf } from './device-errors';
 import { deviceModelOf } from './device-models';
 import { spacesContainingDevice } from './spaces';
 import type { DeviceRecord, SpaceRecord, Store } from './store';
@@ -64,17 +65,7 @@ export function presentDevice(store: Store, device: DeviceRecord): SeamObject {
 		can_program_online_access_codes: device.can_program_online_access_codes,
 		can_program_offline_access_codes: device.can_program_offline_access_codes,
 		can_unlock_with_code: hasKeypad,
-		errors:
-			device.offline_since == null
-				? []
-				: [
-						{
-							error_code: 'device_disconnected',
-							is_device_error: true,
-							message: 'Device is offline: Seam cannot reach it.',
-							created_at: device.offline_since,
-						},
-					],
+		errors: deviceErrorsOf(device),
 		warnings: [],
 	};
 }

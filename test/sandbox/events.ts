@@ -23,6 +23,8 @@ export type SandboxEventType =
 	| 'access_code.set_on_device'
 	| 'access_code.removed_from_device'
 	| 'access_code.deleted'
+	| 'access_code.failed_to_set_on_device'
+	| 'access_code.delay_in_setting_on_device'
 	| 'access_code.unmanaged.created'
 	| 'access_code.unmanaged.converted_to_managed'
 	| 'lock.locked'
@@ -64,6 +66,9 @@ export interface EventSubject {
 	connected_account_warnings?: unknown[];
 	device_errors?: unknown[];
 	device_warnings?: unknown[];
+	/** access_code.failed_to_set_on_device / delay_in_setting_on_device */
+	access_code_errors?: unknown[];
+	access_code_warnings?: unknown[];
 }
 
 /**

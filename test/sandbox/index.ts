@@ -3,6 +3,7 @@ export type { Sandbox, SandboxOptions } from './server';
 export type { RecordedRequest } from './request-handler';
 export type { Fault, PendingFault } from './faults';
 export type { SeedIds } from './seed';
+export type { AccessCodeFailureCode } from './access-code-failures';
 export type { DeviceRateLimit } from './routes/types';
 export type { SeamEvent } from './store';
 export type { EmitManyOptions, EmitOptions } from './event-factory';

@@ -1,3 +1,4 @@
+import { resumeAccessCodes } from './access-codes';
 import { createActionAttempt, failActionAttempt, succeedActionAttempt } from './action-attempts';
 import { recordEvent } from './events';
 import type { ActionAttemptRecord, DeviceRecord, Store } from './store';
@@ -78,7 +79,10 @@ function finishLockAction(store: Store, attempt: ActionAttemptRecord, at: Date):
 	recordEvent(store, `${prefix}.succeeded`, { ...subject, status: 'success' }, at);
 }
 
-/** sandbox.setDeviceOnline: the lock drops off (device.disconnected) or comes back (device.connected). */
+/**
+ * sandbox.setDeviceOnline: the lock drops off (device.disconnected) or comes back
+ * (device.connected) and takes the access codes that waited for it (access-codes.ts).
+ */
 export function setDeviceOnline(
 	store: Store,
 	device: DeviceRecord,
@@ -90,6 +94,7 @@ export function setDeviceOnline(
 	device.offline_since = online ? null : now.toISOString();
 	if (online) {
 		recordEvent(store, 'device.connected', { device_id: device.device_id }, now);
+		resumeAccessCodes(store, device.device_id, now);
 	} else {
 		recordEvent(
 			store,

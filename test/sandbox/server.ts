@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { SeamEventType } from '@seamapi/types/connect';
 
+import { type AccessCodeFailureCode, isAccessCodeFailureCode } from './access-code-failures';
 import { emitEvent, type EmitManyOptions, type EmitOptions, emitTimestamp } from './event-factory';
 import { type Fault, FaultQueue, type PendingFault } from './faults';
 import { setDeviceOnline } from './lock-actions';
@@ -115,6 +116,16 @@ export interface Sandbox {
 	 * every device back online.
 	 */
 	setDeviceOnline(deviceId: string, online: boolean): void;
+	/**
+	 * The lock refuses the access codes created or changed (new PIN or times) from now on: when it
+	 * would take one, the code gets `errorCode` (an access code error Seam documents, default
+	 * failed_to_set_on_device) in its `errors` instead of becoming `set`,
+	 * access_code.failed_to_set_on_device is recorded and the code's action attempt fails.
+	 * Throws for an unknown device or error code. reset() ends it on every lock.
+	 */
+	failAccessCodesOn(deviceId: string, errorCode?: AccessCodeFailureCode): void;
+	/** Ends failAccessCodesOn for the lock: codes created or changed afterwards are set again. */
+	stopFailingAccessCodesOn(deviceId: string): void;
 	/** Stops the server; pending webhook deliveries and retries are cancelled. */
 	close(): Promise<void>;
 	/**
@@ -263,6 +274,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			settleDueWork(store, now);
 			setDeviceOnline(store, device, online, now);
 			webhooks.afterChange();
+		},
+		failAccessCodesOn(deviceId, errorCode = 'failed_to_set_on_device') {
+			if (!store.devices.has(deviceId)) {
+				throw new Error(`failAccessCodesOn: the sandbox has no device ${deviceId}`);
+			}
+			if (!isAccessCodeFailureCode(errorCode)) {
+				throw new Error(`failAccessCodesOn: ${String(errorCode)} is not an access code error code`);
+			}
+			store.accessCodeFailures.set(deviceId, errorCode);
+		},
+		stopFailingAccessCodesOn(deviceId) {
+			if (!store.devices.has(deviceId)) {
+				throw new Error(`stopFailingAccessCodesOn: the sandbox has no device ${deviceId}`);
+			}
+			store.accessCodeFailures.delete(deviceId);
 		},
 		close() {
 			closing ??= Promise.all([

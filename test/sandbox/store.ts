@@ -1,3 +1,4 @@
+import type { AccessCodeFailure, AccessCodeFailureCode } from './access-code-failures';
 import type { DeviceKind } from './device-models';
 import type { ProviderKind } from './providers';
 
@@ -142,6 +143,18 @@ export interface AccessCodeRecord {
 	action_attempt_id: string | null;
 	/** A change of PIN or times being programmed onto the lock (pending_mutations), until set again. */
 	update: AccessCodeUpdate | null;
+	/**
+	 * The error the lock answers instead of taking this code (or this change), fixed when the code
+	 * was created or changed: sandbox.failAccessCodesOn for its lock at that moment.
+	 */
+	fails_with: AccessCodeFailureCode | null;
+	/** Seam's error on the code once the lock refused it; the code is not set. */
+	failure: AccessCodeFailure | null;
+	/**
+	 * When the code fell due while its lock was offline (delay_in_setting_on_device): it waits
+	 * for the lock to come back (sandbox.setDeviceOnline), then is set.
+	 */
+	delayed_at: string | null;
 	created_at: string;
 }
 
@@ -313,6 +326,8 @@ export class Store {
 	readonly accessCodes = new Map<string, AccessCodeRecord>();
 	readonly unmanagedAccessCodes = new Map<string, UnmanagedAccessCodeRecord>();
 	readonly actionAttempts = new Map<string, ActionAttemptRecord>();
+	/** Locks that refuse new and changed access codes, with the error they give (sandbox.failAccessCodesOn). */
+	readonly accessCodeFailures = new Map<string, AccessCodeFailureCode>();
 	/** Per device, the epoch ms of recent writes, for SandboxOptions.deviceRateLimit (rate-limit.ts). */
 	readonly deviceWrites = new Map<string, number[]>();
 	/**

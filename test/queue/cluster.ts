@@ -31,9 +31,14 @@ export interface ClusterProcess {
 	/** http://127.0.0.1:<port> of its HTTP server (health checks; webhooks for the processor). */
 	url: string;
 	logFile: string;
+	/** The running process (a new one after QueueCluster.restart). */
 	process: BackgroundProcess;
-	/** What it printed so far. */
+	/** What it printed so far, over every start. */
 	output(): string;
+	/** Starts it again with the same command and environment. */
+	launch(): BackgroundProcess;
+	/** What earlier starts printed. */
+	history: string;
 }
 
 const MINUTE = 60_000;
@@ -131,17 +136,24 @@ export class QueueCluster {
 				env: Record<string, string>,
 			): Promise<ClusterProcess> => {
 				const logFile = path.join(services.dir, `${name}.log`);
-				const child = startBackground(runtime.node.bin, [runtime.n8nBin, ...args], {
-					env: home.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env }),
-					logFile,
+				const processEnv = home.env({
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					...env,
 				});
+				const launch = () =>
+					startBackground(runtime.node.bin, [runtime.n8nBin, ...args], {
+						env: processEnv,
+						logFile,
+					});
 				const entry: ClusterProcess = {
 					name,
 					home,
 					url: `http://127.0.0.1:${port}`,
 					logFile,
-					process: child,
-					output: () => stripAnsi(child.output()),
+					process: launch(),
+					launch,
+					history: '',
+					output: () => stripAnsi(entry.history + entry.process.output()),
 				};
 				children.push(entry);
 				return entry;
@@ -193,6 +205,14 @@ export class QueueCluster {
 			// Gone already.
 		}
 		await child.process.exited;
+	}
+
+	/** Stops a worker or the webhook processor (gracefully) and starts it again. */
+	async restart(child: ClusterProcess): Promise<void> {
+		await child.process.stop(30_000);
+		child.history += child.process.output();
+		child.process = child.launch();
+		await waitForHealth(child, 3 * MINUTE);
 	}
 
 	/** Everything the n8n processes printed, by process name. */

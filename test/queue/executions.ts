@@ -68,7 +68,24 @@ export async function waitForFinishedExecutions(
 	return await allExecutions(main, workflowId);
 }
 
-/** The JSON of the first item a node put out in one execution (from includeData listings). */
+interface StackEntry {
+	node?: { name?: string };
+	data?: { main?: Array<Array<{ json: Json }> | null> };
+}
+
+/**
+ * The JSON of the first item a node put out in one execution (from includeData listings). For a
+ * trigger whose run never finished (its worker died), n8n saved only the start: the trigger's
+ * item is then still the input waiting for it on the execution stack.
+ */
 export function firstItemOf(execution: Partial<ExecutionData>, nodeName: string): Json | undefined {
-	return execution.data?.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0]?.json;
+	const ran = execution.data?.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0]?.json;
+	if (ran) return ran;
+	const data = execution.data as
+		| { executionData?: { nodeExecutionStack?: StackEntry[] } }
+		| undefined;
+	const waiting = data?.executionData?.nodeExecutionStack?.find(
+		(entry) => entry.node?.name === nodeName,
+	);
+	return waiting?.data?.main?.[0]?.[0]?.json;
 }

@@ -182,6 +182,8 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 	/** Svix retries a delivery 5 s after a failed attempt first (then after 5 min, 30 min, …). */
 	const SVIX_RETRIES_MS = [5000, 5000, 5000, 5000];
 	let executionsSoFar = 0;
+	/** Every delivery that started a run, for the retries after a restart. */
+	const delivered: Delivery[] = [];
 
 	/**
 	 * Sends `count` new deliveries, every tenth of them twice at the same moment (a proxy's
@@ -251,6 +253,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 			);
 		}
 		executionsSoFar = expected;
+		delivered.push(...fresh);
 
 		// Figures: a delivery's first attempt → its execution stopped.
 		const firstSent = new Map<string, number>();
@@ -295,6 +298,51 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		// Both workers took part (the queue spreads the jobs).
 		for (const worker of perWorker) expect(worker.ran).toBeGreaterThan(0);
 	});
+
+	test(
+		"the webhook processor restarted: Svix's retries of every delivery that ran start nothing",
+		async () => {
+			// What the processor has to go on after a restart: the memory saved in the workflow's
+			// static data (by the runs on the workers; the last write wins).
+			const stored = await cluster.main.publicApi<{
+				staticData?: Record<string, Record<string, unknown>>;
+			}>('GET', `/workflows/${TRIGGER.id}`);
+			const memory = stored.staticData?.['node:Seam Trigger']?.recentDeliveries as
+				| { entries?: Array<[string, string, number]> }
+				| undefined;
+			const remembered = new Set((memory?.entries ?? []).map(([, eventId]) => eventId));
+			const covered = delivered.filter((delivery) =>
+				remembered.has(delivery.event.event_id),
+			).length;
+			log(
+				`stored delivery memory: ${memory?.entries?.length ?? 0} entries, ${covered} of the ${delivered.length} events that ran`,
+			);
+
+			await cluster.restart(cluster.webhookProcessor);
+			const [webhook] = await listWebhooks();
+			const url = cluster.webhookUrl(`${TRIGGER.webhookId}/webhook`);
+			const retries = await sendDeliveries(url, webhook.secret, delivered, {
+				concurrency: CONCURRENCY,
+				retryDelaysMs: SVIX_RETRIES_MS,
+			});
+			await sleep(5000);
+			const executions = await waitForFinishedExecutions(
+				cluster.main,
+				TRIGGER.id,
+				executionsSoFar,
+				{
+					timeoutMs: 5 * MINUTE,
+				},
+			);
+			const ranAgain = retries.filter((result) => result.text !== REPEAT);
+			log(
+				`after the restart: ${delivered.length} retries, ${ranAgain.length} started a run again; ${executions.length - executionsSoFar} new executions`,
+			);
+			expect(ranAgain.map((result) => `${result.status} ${result.text}`)).toEqual([]);
+			expect(executions).toHaveLength(executionsSoFar);
+		},
+		10 * MINUTE,
+	);
 
 	test(
 		`the polling trigger over ${POLLING.events} events: each one emitted exactly once`,
@@ -405,12 +453,20 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 					`survivor ran ${(survivor.output().match(/Worker finished execution/g) ?? []).length} in all; ` +
 					`failed runs marked ${lastFailureAt ? `${((lastFailureAt - killedAt) / 1000).toFixed(0)} s` : '—'} after the kill`,
 			);
-			// Nothing lost, nothing twice: every accepted delivery has exactly one execution.
+			// Nothing lost, nothing twice: as many executions as accepted deliveries, no event in two.
+			// n8n keeps no event in the execution it marks failed after a worker died (its data is
+			// replaced by the error), so those are counted, not matched.
+			const without = byEvent.get('undefined') ?? [];
+			byEvent.delete('undefined');
+			log(`${without.length} failed executions carry no event (${JSON.stringify(without)})`);
 			expect(executions).toHaveLength(accepted.length);
-			for (const result of accepted)
-				expect(byEvent.get(result.delivery.event.event_id)).toHaveLength(1);
+			expect([...byEvent.values()].filter((runs) => runs.length !== 1)).toEqual([]);
+			const unmatched = accepted.filter((result) => !byEvent.has(result.delivery.event.event_id));
+			expect(unmatched).toHaveLength(without.length);
+			expect(without.filter((status) => status === 'success')).toEqual([]);
 			// Only runs the dead worker held failed; n8n does not run them again by itself.
 			const failed = executions.filter((execution) => execution.status !== 'success');
+			expect(failed.length).toBeGreaterThan(0);
 			expect(failed.length).toBeLessThanOrEqual(startedOnVictim() - before);
 		},
 		10 * MINUTE,

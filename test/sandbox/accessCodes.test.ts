@@ -643,7 +643,7 @@ describe('locks that do not take codes (offline, or refusing them)', () => {
 			'pending',
 			'pending',
 		]);
-		// The lock's own codes are told apart from Seam's: unmanaged codes are not touched.
+		// Codes set on the lock outside Seam stay as they were (the sandbox puts no errors on them).
 		expect(
 			(await seam.accessCodes.unmanaged.list({ device_id: frontDoorLock })).map((c) => c.status),
 		).toEqual(['set', 'set']);

@@ -180,7 +180,7 @@ describeSandbox('Access Code on locks that do not take the code', () => {
 			expect(created).toHaveLength(1);
 			expect(text).toMatch(
 				new RegExp(
-					`Access codes ${UUID} \\(Front Door Lock\\), ${UUID} \\(Back Door Lock\\) \\w+ created before this step failed`,
+					`Access codes ${UUID} \\(Front Door Lock\\), ${UUID} \\(Back Door Lock\\) were created before this step failed`,
 				),
 			);
 			expect(text).toContain('creates no more codes');

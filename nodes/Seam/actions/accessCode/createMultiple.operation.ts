@@ -228,7 +228,8 @@ export async function execute(
 		this.getNode(),
 		i,
 		{
-			what: `Access codes ${list}`,
+			what: `Access code${created.length > 1 ? 's' : ''} ${list}`,
+			several: created.length > 1,
 			rerun: `${created[0]?.common_code_key ? `They share common_code_key ${String(created[0].common_code_key)}. ` : ''}Running this step again with the same Name, Valid From and Valid Until (and Custom Code) creates no more codes: each lock's code comes back with already_existed true, and only a lock without one gets it. Or delete them with Access Code → Delete.`,
 		},
 		waitForAll,

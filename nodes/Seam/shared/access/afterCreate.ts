@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 export async function afterCreate<T>(
 	node: INode,
 	itemIndex: number,
-	created: { what: string; rerun: string },
+	created: { what: string; rerun: string; several?: boolean },
 	steps: () => Promise<T>,
 ): Promise<T> {
 	try {
@@ -19,7 +19,7 @@ export async function afterCreate<T>(
 			error instanceof NodeApiError || error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(node, error as Error, { itemIndex });
-		const note = `${created.what} was created before this step failed. ${created.rerun}`;
+		const note = `${created.what} ${created.several ? 'were' : 'was'} created before this step failed. ${created.rerun}`;
 		const said = typeof failure.description === 'string' ? failure.description : '';
 		if (!said.includes(created.what)) failure.description = said ? `${said}\n${note}` : note;
 		throw failure;

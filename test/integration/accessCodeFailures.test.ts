@@ -208,6 +208,18 @@ describeSandbox('Access Code on locks that do not take the code', () => {
 			expect(text).toContain('was created before this step failed');
 			const id = firstId(text);
 
+			// As an error item it says the same item may pass later: a re-run returns this code.
+			sandbox().setDeviceOnline(backDoorLock, false);
+			const item = await target.run(
+				create({ deviceId: byId(backDoorLock), options: { waitTimeout: 1 } }),
+				{ continueOnFail: true },
+			);
+			expect(item.items[0].json.error).toMatchObject({
+				message: 'The access code was not set on Back Door Lock within 1 second',
+				retryable: true,
+			});
+			sandbox().setDeviceOnline(backDoorLock, true);
+
 			const [waiting] = await target.ok(get(id));
 			expect(waiting.json).toMatchObject({
 				status: 'setting',

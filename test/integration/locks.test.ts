@@ -166,7 +166,8 @@ describeSandbox('Lock', () => {
 			error: {
 				message: expect.stringMatching(/^Could not unlock Back Door Lock: The device is offline/),
 				description: expect.stringContaining('device_offline'),
-				retryable: false,
+				// The lock may answer once it is back online: the same item can be tried again.
+				retryable: true,
 			},
 		});
 		expect(mixed.items[0].pairedItem).toEqual({ item: 0 });

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readBatching, readTimeoutMs } from '../shared/descriptions/requestOptions';
 import { readForm } from '../shared/parameters';
 import { connectToSeam, type SeamApi, type TransportSettings } from '../shared/transport/client';
+import { markedToPassLater } from '../shared/transport/mayPassLater';
 import { findOperation } from './registry';
 import { resources } from './resources';
 import { runItems } from './runItems';
@@ -27,9 +28,11 @@ function errorItem(error: CleanError, itemIndex: number): INodeExecutionData {
 
 /**
  * Whether the same item may succeed later unchanged: Seam was busy (429), failing (5xx) or out of
- * reach. Anything the node refused, and anything Seam answered with a 4xx, needs the input fixed.
+ * reach, or a lock was offline or slow (marked with mayPassLater). Anything else the node refused,
+ * and anything Seam answered with a 4xx, needs the input fixed.
  */
 function isTransient(error: CleanError): boolean {
+	if (markedToPassLater(error)) return true;
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	return !error.httpCode || status === 429 || status >= 500;

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { waitUntil } from '../access/waitUntil';
 import type { SeamApi } from '../transport/client';
+import { mayPassLater } from '../transport/mayPassLater';
 
 /**
  * Whether the lock has the code as Seam holds it: status `set` and no change still on its way
@@ -120,10 +121,17 @@ export async function waitUntilSet(code: IDataObject, wait: WaitForSet): Promise
 		ready: (current) => isSetOnLock(current) || refusalsOf(current).length > 0,
 		timeoutSeconds: wait.timeoutSeconds,
 		timedOut: (current, waited) =>
-			new NodeOperationError(node, `The access code was not set on ${lockName} within ${waited}`, {
-				itemIndex,
-				description: `The access code ${access_code_id} exists in Seam (status "${String(current.status)}"); ${lockName} has not confirmed it yet, and may still take it.${lockTrouble(current, lockName, wait.lockOffline === true)} ${wait.afterwards} Or raise "Wait Timeout".`,
-			}),
+			// The code exists and a re-run returns it: a lock slow or offline may take it later.
+			mayPassLater(
+				new NodeOperationError(
+					node,
+					`The access code was not set on ${lockName} within ${waited}`,
+					{
+						itemIndex,
+						description: `The access code ${access_code_id} exists in Seam (status "${String(current.status)}"); ${lockName} has not confirmed it yet, and may still take it.${lockTrouble(current, lockName, wait.lockOffline === true)} ${wait.afterwards} Or raise "Wait Timeout".`,
+					},
+				),
+			),
 	});
 	const refusals = refusalsOf(last);
 	if (refusals.length > 0) {

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { waitUntil } from '../access/waitUntil';
 import type { SeamApi } from '../transport/client';
+import { mayPassLater } from '../transport/mayPassLater';
 
 // Seam answers a lock or unlock at once with an action attempt ("pending") and carries the action
 // out afterwards; the attempt's status turns to "success" or "error" when the lock has answered.
@@ -53,13 +54,15 @@ export async function waitForActionAttempt(
 		ready: isFinished,
 		timeoutSeconds,
 		timedOut: (_last, waited) =>
-			new NodeOperationError(
-				node,
-				`Seam did not report the result of the ${subject.action} of ${subject.lockName} within ${waited}`,
-				{
-					itemIndex,
-					description: `Action attempt ${action_attempt_id} is still pending: the lock may still ${subject.action}. Check it later with Action Attempt → Get (ID ${action_attempt_id}), or raise "Wait Timeout (Seconds)".`,
-				},
+			mayPassLater(
+				new NodeOperationError(
+					node,
+					`Seam did not report the result of the ${subject.action} of ${subject.lockName} within ${waited}`,
+					{
+						itemIndex,
+						description: `Action attempt ${action_attempt_id} is still pending: the lock may still ${subject.action}. Check it later with Action Attempt → Get (ID ${action_attempt_id}), or raise "Wait Timeout (Seconds)".`,
+					},
+				),
 			),
 	});
 }
@@ -68,6 +71,8 @@ export async function waitForActionAttempt(
  * The item error for an attempt Seam finished with status "error": Seam's message and error type
  * (e.g. the lock is offline), so Continue On Fail and the error output carry them.
  */
+const OFFLINE_ERRORS = new Set(['device_offline', 'device_disconnected']);
+
 export function actionAttemptFailure(
 	node: INode,
 	attempt: ActionAttempt,
@@ -76,7 +81,7 @@ export function actionAttemptFailure(
 ): NodeOperationError {
 	const type = attempt.error?.type ?? 'unknown';
 	const seamMessage = attempt.error?.message ?? 'Seam gave no reason';
-	return new NodeOperationError(
+	const failure = new NodeOperationError(
 		node,
 		`Could not ${subject.action} ${subject.lockName}: ${seamMessage}`,
 		{
@@ -84,4 +89,6 @@ export function actionAttemptFailure(
 			description: `Seam error type: ${type} · Action attempt ID: ${attempt.action_attempt_id}`,
 		},
 	);
+	// An offline lock may answer the same command once it is back.
+	return OFFLINE_ERRORS.has(type) ? mayPassLater(failure) : failure;
 }

@@ -69,8 +69,6 @@ export class QueueCluster {
 		readonly main: N8nInstance,
 		readonly workers: ClusterProcess[],
 		readonly webhookProcessor: ClusterProcess,
-		private readonly options: ClusterOptions,
-		private readonly sharedEnv: Record<string, string>,
 	) {}
 
 	/** Where every log file of the run is (kept after stop() when asked to). */
@@ -184,7 +182,7 @@ export class QueueCluster {
 			log(
 				`Cluster ready after ${seconds()}: ${children.map((child) => `${child.name} ${child.url}`).join(', ')}; logs in ${services.dir}`,
 			);
-			return new QueueCluster(services, main, workers, webhookProcessor, options, sharedEnv);
+			return new QueueCluster(services, main, workers, webhookProcessor);
 		} catch (error) {
 			await Promise.all(children.map((child) => child.process.stop()));
 			await main?.stop();

@@ -19,15 +19,9 @@ import { nodeOutput, onlyItem, runError } from '../harness/runData';
 import { N8N_2 } from '../harness/targets';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { QueueCluster } from './cluster';
-import {
-	lockUnlockedEvent,
-	newDelivery,
-	percentile,
-	sendDeliveries,
-	type Delivery,
-	type DeliveryResult,
-} from './deliveries';
+import { lockUnlockedEvent, newDelivery, sendDeliveries, type Delivery } from './deliveries';
 import { allExecutions, firstItemOf, waitForFinishedExecutions } from './executions';
+import { deliverAndCountRuns, REPEAT, SVIX_RETRIES_MS } from './deliveryLoad';
 import { exampleStartedByWebhook, seamPollingWorkflow, seamTriggerWorkflow } from './workflows';
 
 const MINUTE = 60_000;
@@ -178,115 +172,27 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		expect(await listWebhooks()).toEqual(webhooks);
 	});
 
-	const REPEAT = JSON.stringify({ received: true, ignored: 'duplicate' });
-	/** Svix retries a delivery 5 s after a failed attempt first (then after 5 min, 30 min, …). */
-	const SVIX_RETRIES_MS = [5000, 5000, 5000, 5000];
 	let executionsSoFar = 0;
 	/** Every delivery that started a run, for the retries after a restart. */
 	const delivered: Delivery[] = [];
 
-	/**
-	 * Sends `count` new deliveries, every tenth of them twice at the same moment (a proxy's
-	 * repeat), each retried like Svix until it gets a 2xx; then all of them again (Svix's retries
-	 * after a lost answer: same message id, signed again). Checks that every new event gave exactly
-	 * one successful execution, and reports the figures.
-	 */
 	const deliverAndCount = async (count: number) => {
 		const [webhook] = await listWebhooks();
-		const url = cluster.webhookUrl(`${TRIGGER.webhookId}/webhook`);
-		const fresh = Array.from({ length: count }, () => newDelivery());
-		const batch: Delivery[] = fresh.flatMap((delivery, index) =>
-			index % 10 === 0 ? [delivery, delivery] : [delivery],
+		const run = await deliverAndCountRuns(
+			{
+				n8n: cluster.main,
+				url: cluster.webhookUrl(`${TRIGGER.webhookId}/webhook`),
+				secret: webhook.secret,
+				workflowId: TRIGGER.id,
+				executionsBefore: executionsSoFar,
+				workers: cluster.workers,
+			},
+			count,
+			{ concurrency: CONCURRENCY, log },
 		);
-		const send = (deliveries: Delivery[]) =>
-			sendDeliveries(url, webhook.secret, deliveries, {
-				concurrency: CONCURRENCY,
-				retryDelaysMs: SVIX_RETRIES_MS,
-			});
-
-		const started = Date.now();
-		const results = await send(batch);
-		const acceptedIn = Date.now() - started;
-		const refused = results.flatMap((result) => result.attempts).filter((a) => a.status !== 200);
-		expect(
-			results.filter((result) => result.status !== 200).map((r) => `${r.status} ${r.text}`),
-		).toEqual([]);
-		// Of each delivery, exactly one answer started a run; a copy was answered as a repeat.
-		const byMessage = new Map<string, DeliveryResult[]>();
-		for (const result of results) {
-			const id = result.delivery.messageId;
-			byMessage.set(id, [...(byMessage.get(id) ?? []), result]);
-		}
-		for (const copies of byMessage.values()) {
-			expect(copies.filter((copy) => copy.text !== REPEAT)).toHaveLength(1);
-		}
-
-		const expected = executionsSoFar + count;
-		const executions = await waitForFinishedExecutions(cluster.main, TRIGGER.id, expected, {
-			timeoutMs: 10 * MINUTE,
-		});
-		const executedIn = Date.now() - started;
-		expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
-		expect(executions).toHaveLength(expected);
-
-		// Svix's retries (after an answer it did not get): answered as repeats, no new run. All of
-		// them for a small batch; every tenth of a large one, which would take as long again.
-		const retried = count <= 50 ? fresh : fresh.filter((_, index) => index % 10 === 5);
-		const retries = await send(retried);
-		expect(
-			retries.filter((result) => result.text !== REPEAT).map((r) => `${r.status} ${r.text}`),
-		).toEqual([]);
-		await sleep(5000);
-		const withData = await allExecutions(cluster.main, TRIGGER.id, { includeData: true });
-		expect(withData).toHaveLength(expected);
-
-		// Each new event ran exactly once, and what ran is what was sent.
-		const ran = new Map<string, (typeof withData)[number]>();
-		for (const execution of withData) {
-			const eventId = String(firstItemOf(execution, 'Seam Trigger')?.event_id);
-			expect(ran.has(eventId)).toBe(false);
-			ran.set(eventId, execution);
-		}
-		for (const delivery of fresh) {
-			expect(firstItemOf(ran.get(delivery.event.event_id) ?? {}, 'Seam Trigger')).toEqual(
-				delivery.event,
-			);
-		}
-		executionsSoFar = expected;
-		delivered.push(...fresh);
-
-		// Figures: a delivery's first attempt → its execution stopped.
-		const firstSent = new Map<string, number>();
-		for (const result of results) {
-			const eventId = result.delivery.event.event_id;
-			firstSent.set(eventId, Math.min(firstSent.get(eventId) ?? Infinity, result.firstSentAt));
-		}
-		const latencies = fresh.map((delivery) => {
-			const execution = ran.get(delivery.event.event_id)!;
-			return Date.parse(execution.stoppedAt as string) - firstSent.get(delivery.event.event_id)!;
-		});
-		const answerTimes = results
-			.flatMap((result) => result.attempts)
-			.map((a) => a.answeredAt - a.sentAt);
-		const perWorker = cluster.workers.map((worker) => ({
-			name: worker.name,
-			ran: fresh.filter((delivery) =>
-				worker
-					.output()
-					.includes(`Worker finished execution ${ran.get(delivery.event.event_id)!.id} `),
-			).length,
-		}));
-		const refusals = [...new Set(refused.map((a) => `${a.status} ${a.text.slice(0, 60)}`))];
-		log(
-			`${count} deliveries (+${batch.length - count} repeated at once, +${retried.length} retried later), ${CONCURRENCY} at a time: ` +
-				`all answered 200 after ${(acceptedIn / 1000).toFixed(1)} s (${((batch.length * 1000) / acceptedIn).toFixed(1)} deliveries/s; ` +
-				`answer p50 ${percentile(answerTimes, 50)} ms, p95 ${percentile(answerTimes, 95)} ms; ` +
-				`${refused.length} attempts refused first and retried${refusals.length ? `: ${refusals.join(' | ')}` : ''}); ` +
-				`all executed after ${(executedIn / 1000).toFixed(1)} s (${((count * 1000) / executedIn).toFixed(1)} executions/s); ` +
-				`first attempt → execution end p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms; ` +
-				perWorker.map((worker) => `${worker.name} ran ${worker.ran}`).join(', '),
-		);
-		return { latencies, perWorker, refused };
+		executionsSoFar += count;
+		delivered.push(...run.fresh);
+		return run;
 	};
 
 	test('50 signed deliveries, 25 at a time, to the webhook processor: 50 successful executions, none for the repeats', async () => {
@@ -299,7 +205,15 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		for (const worker of perWorker) expect(worker.ran).toBeGreaterThan(0);
 	});
 
-	test(
+	/**
+	 * KNOWN TO FAIL on n8n 2.41.1 (hence test.failing; make it test() once it passes): in queue
+	 * mode the Seam Trigger's delivery memory lives only in the webhook processor's process. The
+	 * webhook call's static data is not saved (n8n 2.x), and the run on the worker cannot save it
+	 * either: a webhook-started job does not load the workflow's static data (the execution's copy
+	 * of the workflow has none), so the node finds no registration there and writes nothing.
+	 * Measured: 0 entries stored after 550 runs; after a restart all 550 retries ran again.
+	 */
+	test.failing(
 		"the webhook processor restarted: Svix's retries of every delivery that ran start nothing",
 		async () => {
 			// What the processor has to go on after a restart: the memory saved in the workflow's
@@ -464,10 +378,15 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 			const unmatched = accepted.filter((result) => !byEvent.has(result.delivery.event.event_id));
 			expect(unmatched).toHaveLength(without.length);
 			expect(without.filter((status) => status === 'success')).toEqual([]);
-			// Only runs the dead worker held failed; n8n does not run them again by itself.
+			// Only jobs the dead worker held (taken from the queue, at most its concurrency) failed,
+			// and n8n ran none of them again: the survivor's log never names them.
 			const failed = executions.filter((execution) => execution.status !== 'success');
 			expect(failed.length).toBeGreaterThan(0);
-			expect(failed.length).toBeLessThanOrEqual(startedOnVictim() - before);
+			expect(failed.length).toBeLessThanOrEqual(10);
+			const survivorLog = survivor.output();
+			expect(
+				failed.filter((execution) => survivorLog.includes(`execution ${execution.id} `)),
+			).toEqual([]);
 		},
 		10 * MINUTE,
 	);

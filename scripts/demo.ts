@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
+
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import {
 	EXAMPLES,
+	DELIVERY_SECRET_HEADER,
+	deliverySecretCredential,
 	EXAMPLES_DIR,
 	loadExample,
+	mcpBearerCredential,
 	seamCredential,
 	smtpCredential,
 } from '../test/harness/examples';
@@ -130,7 +135,16 @@ async function main(): Promise<void> {
 		log(`Installing the package into n8n: npm pack, then npm install into ${home.nodesFolder} …`);
 		await home.installPackage(await packPackage(home.userFolder));
 		inbox = await startSmtpInbox();
-		await home.importCredentials([seamCredential(seam.url, seam.apiKey), smtpCredential(inbox)]);
+		// The templates' own secrets (a delivery service's header, an MCP client's token), made
+		// fresh for this demo so that every imported workflow can run as it is.
+		const deliverySecret = randomBytes(12).toString('hex');
+		const mcpToken = randomBytes(12).toString('hex');
+		await home.importCredentials([
+			seamCredential(seam.url, seam.apiKey),
+			smtpCredential(inbox),
+			deliverySecretCredential(deliverySecret),
+			mcpBearerCredential(mcpToken),
+		]);
 		if (realSeam) await home.importWorkflows(workflows);
 		else await home.importWorkflowFolder(EXAMPLES_DIR);
 
@@ -167,6 +181,10 @@ async function main(): Promise<void> {
 		log(
 			`  the stay workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.stayPms.webhookPath)}`,
 		);
+		log(
+			`  the delivery workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.unlockOnDelivery.webhookPath)} (POST with ${DELIVERY_SECRET_HEADER}: ${deliverySecret})`,
+		);
+		log(`  the MCP Server Trigger's bearer token: ${mcpToken}`);
 		if (!realSeam)
 			log(`  the "Seam API account" credential points at the sandbox on ${sandbox.url}`);
 		log(

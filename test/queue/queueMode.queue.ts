@@ -3,11 +3,14 @@
  * workers and a webhook processor on this machine (test/queue/cluster.ts), the packed package in
  * every process's nodes folder, the local Seam sandbox in this process. Checks that the seed
  * example runs on a worker with the single-instance suite's results, that a Seam Trigger
- * activated on main registers one webhook, and that signed deliveries sent many at a time to the
- * webhook processor give exactly one successful execution each, repeats included.
+ * activated on main registers one webhook, that signed deliveries sent many at a time to the
+ * webhook processor give exactly one successful execution each, repeats included (and, known to
+ * fail, after a processor restart), that the polling trigger emits 10,000 events once each, and
+ * what a worker killed mid-run costs. One cluster for all: it takes a minute or two to start.
+ * test/queue/README.md has the figures and what n8n guarantees.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -48,6 +51,7 @@ interface SeamWebhook {
 describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook processor`, () => {
 	let sandbox: Sandbox;
 	let cluster: QueueCluster;
+	let packDir: string | undefined;
 
 	const listWebhooks = async (): Promise<SeamWebhook[]> => {
 		const response = await fetch(`${sandbox.url}/webhooks/list`, {
@@ -94,7 +98,8 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 	beforeAll(async () => {
 		const runtime = await provisionN8n(N8N_2);
 		sandbox = await startSandbox({ webhookRetryDelaysMs: [] });
-		const tarball = await packPackage(mkdtempSync(path.join(tmpdir(), 'n8n-queue-pack-')));
+		packDir = mkdtempSync(path.join(tmpdir(), 'n8n-queue-pack-'));
+		const tarball = await packPackage(packDir);
 		cluster = await QueueCluster.start({ runtime, tarball, log });
 		await cluster.main.setupOwner();
 		const home = cluster.main.home;
@@ -116,6 +121,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		await cluster?.stop({ keepLogs });
 		if (cluster && keepLogs) log(`Logs kept in ${cluster.logDir}`);
 		await sandbox?.close();
+		if (packDir) rmSync(packDir, { recursive: true, force: true });
 	}, 5 * MINUTE);
 
 	test('000 PIN code quick start runs on a worker: June gets a 6-digit PIN for the doors of Main Group', async () => {

@@ -47,7 +47,13 @@ export async function startPostgres(parent: string, log: Log): Promise<PostgresS
 	if (process.getuid?.() === 0) {
 		await runChecked('chown', ['postgres:postgres', dir], { env: process.env, timeoutMs: 10_000 });
 	}
-	const env = { PATH: process.env.PATH, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+	// N8N_QUEUE_RUN_DIR marks the servers as this run's (leftovers.ts finds them by it).
+	const env = {
+		PATH: process.env.PATH,
+		LANG: 'C.UTF-8',
+		LC_ALL: 'C.UTF-8',
+		N8N_QUEUE_RUN_DIR: parent,
+	};
 	const [initdb, initArgs] = asServiceUser(path.join(bin, 'initdb'), [
 		'-D',
 		data,

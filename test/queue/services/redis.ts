@@ -56,6 +56,14 @@ export async function startRedis(parent: string, log: Log): Promise<RedisServer>
 			'no',
 			'--daemonize',
 			'no',
+			// Redis rewrites its command line (and the environment behind it) into a title: a socket
+			// in the run's folder puts the folder in that title, where leftovers.ts looks for it.
+			'--unixsocket',
+			path.join(dir, 'redis.sock'),
+			'--unixsocketperm',
+			'700',
+			'--proc-title-template',
+			'{title} {listen-addr} {unixsocket}',
 		],
 		{ env: { PATH: process.env.PATH }, logFile },
 	);

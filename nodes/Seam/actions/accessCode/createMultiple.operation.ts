@@ -159,12 +159,17 @@ export async function execute(
 		: await chosenLocks(form, api, deviceIds, i);
 	// Each lock's codes: where an earlier run of this step already made the code, the lock is not
 	// sent again; the others are counted for room.
+	// The locks are read side by side: reads only, and a property may have many locks.
 	const existing = new Map<string, IDataObject>();
-	const codesOf = new Map<string, LockCodes>();
+	const codesOf = new Map<string, LockCodes>(
+		await Promise.all(
+			locks.map(
+				async (lock) => [lock.id, await codesOnLock(api, lock, i, { countSlots: true })] as const,
+			),
+		),
+	);
 	for (const lock of locks) {
-		const codes = await codesOnLock(api, lock, i, { countSlots: true });
-		codesOf.set(lock.id, codes);
-		const same = findSameCode(codes.managed, request);
+		const same = findSameCode((codesOf.get(lock.id) as LockCodes).managed, request);
 		if (same !== undefined) existing.set(lock.id, same);
 	}
 	const holders = locks.filter((lock) => existing.has(lock.id));

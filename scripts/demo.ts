@@ -5,6 +5,8 @@ import {
 	EXAMPLES,
 	DELIVERY_SECRET_HEADER,
 	deliverySecretCredential,
+	EXAMPLE_DELIVERY_SECRET_CREDENTIAL,
+	EXAMPLE_MCP_BEARER_CREDENTIAL,
 	EXAMPLES_DIR,
 	loadExample,
 	mcpBearerCredential,
@@ -181,10 +183,13 @@ async function main(): Promise<void> {
 		log(
 			`  the stay workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.stayPms.webhookPath)}`,
 		);
+		// The secrets themselves stay out of the console: they are in the credentials, in the editor.
 		log(
-			`  the delivery workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.unlockOnDelivery.webhookPath)} (POST with ${DELIVERY_SECRET_HEADER}: ${deliverySecret})`,
+			`  the delivery workflow's production URL, once you activate it: ${n8n.webhookUrl(EXAMPLES.unlockOnDelivery.webhookPath)} (POST with the ${DELIVERY_SECRET_HEADER} header: its value is in the credential "${EXAMPLE_DELIVERY_SECRET_CREDENTIAL.name}")`,
 		);
-		log(`  the MCP Server Trigger's bearer token: ${mcpToken}`);
+		log(
+			`  the MCP Server Trigger's bearer token is in the credential "${EXAMPLE_MCP_BEARER_CREDENTIAL.name}"`,
+		);
 		if (!realSeam)
 			log(`  the "Seam API account" credential points at the sandbox on ${sandbox.url}`);
 		log(

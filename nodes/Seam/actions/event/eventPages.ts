@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { EventWindow } from '../../polling/eventCursor';
 import { MAX_LIMIT, type ReturnLimit } from '../../shared/parameters';
 
 /** The time range to list, as Seam takes it: `since` (open upper end) or `between`. */
@@ -11,12 +12,7 @@ export interface EventRange {
 }
 
 /** One /events/list request: the range and the page, without the caller's filters. */
-export interface EventWindow {
-	since?: string;
-	between?: [string, string];
-	limit: number;
-	unstable_offset?: number;
-}
+export type { EventWindow };
 
 export type ReadEvents = (window: EventWindow) => Promise<IDataObject[]>;
 

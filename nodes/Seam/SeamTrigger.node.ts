@@ -77,6 +77,6 @@ export class SeamTrigger implements INodeType {
 	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return passEventsThrough(this);
+		return await passEventsThrough(this);
 	}
 }

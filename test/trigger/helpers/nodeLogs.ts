@@ -3,7 +3,7 @@
  * the host's Logger, which prints nothing in these tests, so its getter is replaced by a recorder
  * for the duration of a test.
  */
-import { WebhookContext } from 'n8n-core';
+import { ExecuteContext, WebhookContext } from 'n8n-core';
 
 export interface LogLine {
 	level: 'error' | 'warn' | 'info' | 'debug';
@@ -26,12 +26,18 @@ export function recordNodeLogs(): NodeLogs {
 			lines.push({ level, message, meta });
 		};
 	const logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
-	const spy = jest
-		.spyOn(WebhookContext.prototype, 'logger', 'get')
-		.mockReturnValue(logger as unknown as WebhookContext['logger']);
+	// The webhook call and the trigger's step in the run it starts.
+	const spies = [
+		jest
+			.spyOn(WebhookContext.prototype, 'logger', 'get')
+			.mockReturnValue(logger as unknown as WebhookContext['logger']),
+		jest
+			.spyOn(ExecuteContext.prototype, 'logger', 'get')
+			.mockReturnValue(logger as unknown as ExecuteContext['logger']),
+	];
 	return {
 		lines,
 		messages: (level) => lines.filter((line) => line.level === level).map((line) => line.message),
-		restore: () => spy.mockRestore(),
+		restore: () => spies.forEach((spy) => spy.mockRestore()),
 	};
 }

@@ -95,6 +95,11 @@ export class WebhookEndpoint {
 	 * static data that changed during the run itself.
 	 */
 	savesStaticDataOfRunStartingCalls = true;
+	/**
+	 * Queue mode: a worker runs a webhook-started job without the workflow's static data (the
+	 * execution's copy of the workflow has none), and saves none of it.
+	 */
+	runsWithoutStaticData = false;
 
 	private constructor(
 		private readonly trigger: TriggerUnderTest,
@@ -254,12 +259,13 @@ export class WebhookEndpoint {
 	): Promise<void> {
 		const { trigger } = this;
 		const workflow = trigger.loadWorkflow();
+		if (this.runsWithoutStaticData) workflow.staticData = ObservableObject.create({});
 		const hooks = new ExecutionLifecycleHooks(mode, 'webhook-execution', mock());
 		let resolveRun: (run: IRun) => void = () => undefined;
 		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 		// As n8n's own hook: static data changed during a production run is saved when it ends.
 		hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
-			if (newStaticData && mode !== 'manual') trigger.save(workflow);
+			if (newStaticData && mode !== 'manual' && !this.runsWithoutStaticData) trigger.save(workflow);
 			resolveRun(run);
 		});
 		const additionalData = trigger.additionalData();

@@ -22,7 +22,14 @@ import { startSandbox } from '../sandbox';
 import { TriggerUnderTest, WEBHOOK_TRIGGER_TYPE } from './helpers/n8nHarness';
 import { recordNodeLogs, type NodeLogs } from './helpers/nodeLogs';
 import { loadReferences, newSecret, type References } from './helpers/svixReference';
-import { type Delivery, type EndpointAnswer, WebhookEndpoint } from './helpers/webhookEndpoint';
+import {
+	newMessageId,
+	postDelivery,
+	type SeamEvent,
+	seamEvent,
+	signedDelivery,
+} from './helpers/signedDelivery';
+import { type Delivery, WebhookEndpoint } from './helpers/webhookEndpoint';
 
 jest.setTimeout(120_000);
 
@@ -37,58 +44,17 @@ let logs: NodeLogs;
 const STARTED = { status: 200, body: { message: 'Workflow was started' } };
 const REPEAT = { status: 200, body: { received: true, ignored: 'duplicate' } };
 
-interface SeamEvent {
-	event_id: string;
-	event_type: string;
-	[field: string]: unknown;
-}
-
-function seamEvent(eventType = 'lock.unlocked'): SeamEvent {
-	return {
-		event_id: randomUUID(),
-		event_type: eventType,
-		workspace_id: randomUUID(),
-		created_at: new Date().toISOString(),
-		device_id: randomUUID(),
-	};
-}
-
-const newMessageId = () => `msg_${randomUUID().replace(/-/g, '')}`;
-
 /** A delivery as Svix sends it: `messageId` is Svix's for the event, the same on every retry. */
-function delivery(
+const delivery = (
 	event: SeamEvent,
 	options: { messageId?: string; at?: Date; secret?: string } = {},
-): Delivery & { messageId: string } {
-	const messageId = options.messageId ?? newMessageId();
-	const at = options.at ?? new Date();
-	const body = JSON.stringify(event);
-	return {
-		messageId,
-		rawBody: Buffer.from(body),
-		headers: {
-			'content-type': 'application/json',
-			'svix-id': messageId,
-			'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-			'svix-signature': references.sign(options.secret ?? SECRET, messageId, at, body),
-		},
-	};
-}
+) => signedDelivery(references, options.secret ?? SECRET, event, options);
 
 /** Svix retrying a message: the same id and body, signed again at the time of the retry. */
 const retryOf = (original: { messageId: string }, event: SeamEvent, at?: Date) =>
 	delivery(event, { messageId: original.messageId, at });
 
-/** Over HTTP to the node's production URL, as Seam calls n8n. */
-async function post(sent: Delivery): Promise<EndpointAnswer> {
-	const response = await fetch(endpoint.productionUrl, {
-		method: 'POST',
-		headers: sent.headers as Record<string, string>,
-		body: sent.rawBody,
-	});
-	await endpoint.settled();
-	return { status: response.status, body: (await response.json()) as unknown };
-}
+const post = (sent: Delivery) => postDelivery(endpoint, sent);
 
 const ranEvents = () => endpoint.executions.map((run) => run[0].event_id);
 

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eventsRunOnce } from '../../nodes/Seam/trigger/eventsRunOnce';
 import type { SeamTrigger as SeamTriggerType } from '../../nodes/Seam/SeamTrigger.node';
@@ -19,7 +19,8 @@ import {
 import { TriggerUnderTest, WEBHOOK_TRIGGER_TYPE } from './helpers/n8nHarness';
 import { recordNodeLogs, type NodeLogs } from './helpers/nodeLogs';
 import { loadReferences, newSecret, type References } from './helpers/svixReference';
-import { type Delivery, type EndpointAnswer, WebhookEndpoint } from './helpers/webhookEndpoint';
+import { postDelivery, type SeamEvent, seamEvent, signedDelivery } from './helpers/signedDelivery';
+import { type Delivery, WebhookEndpoint } from './helpers/webhookEndpoint';
 
 jest.setTimeout(60_000);
 
@@ -34,45 +35,9 @@ let trigger: TriggerUnderTest;
 let endpoint: WebhookEndpoint;
 let logs: NodeLogs;
 
-interface SeamEvent extends IDataObject {
-	event_id: string;
-	event_type: string;
-}
-
-const seamEvent = (): SeamEvent => ({
-	event_id: randomUUID(),
-	event_type: 'lock.unlocked',
-	workspace_id: randomUUID(),
-	created_at: new Date().toISOString(),
-	device_id: randomUUID(),
-});
-
-const newMessageId = () => `msg_${randomUUID().replace(/-/g, '')}`;
-
-function delivery(event: SeamEvent, messageId = newMessageId()): Delivery & { messageId: string } {
-	const at = new Date();
-	const body = JSON.stringify(event);
-	return {
-		messageId,
-		rawBody: Buffer.from(body),
-		headers: {
-			'content-type': 'application/json',
-			'svix-id': messageId,
-			'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-			'svix-signature': references.sign(SECRET, messageId, at, body),
-		},
-	};
-}
-
-async function post(sent: Delivery): Promise<EndpointAnswer> {
-	const response = await fetch(endpoint.productionUrl, {
-		method: 'POST',
-		headers: sent.headers as Record<string, string>,
-		body: sent.rawBody,
-	});
-	await endpoint.settled();
-	return { status: response.status, body: (await response.json()) as unknown };
-}
+const delivery = (event: SeamEvent, messageId?: string) =>
+	signedDelivery(references, SECRET, event, { messageId });
+const post = (sent: Delivery) => postDelivery(endpoint, sent);
 
 /** The events runs passed on to the rest of the workflow, one per run that did. */
 const passedOn = () =>

@@ -9,6 +9,7 @@ import type { BenchContext } from './bench/context';
 import { eventCursorRow } from './bench/eventCursorRow';
 import { packSizeRow } from './bench/packSize';
 import { perItemRows } from './bench/perItem';
+import { queueThroughputRow } from './bench/queueThroughput';
 import { benchRounds } from './bench/stats';
 import { startupRow } from './bench/startup';
 import { stayRows } from './bench/stayRow';
@@ -26,6 +27,7 @@ import { webhookVerifyRow } from './bench/webhookVerify';
 //
 //   npm run build && npm run bench
 //   BENCH_ROUNDS=10 npm run bench
+//   BENCH_QUEUE=0 npm run bench      # without the queue-mode row (minutes; PostgreSQL, Redis)
 //   npm run bench -- --write-readme   # also replaces the table in README.md's Performance section
 //
 // package.json runs it with ts-node's --prefer-ts-exts: `nodes/Seam/Seam.node` must resolve to
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
 		() => waitIssuedRow(context),
 		() => staySyncRow(context),
 		() => stayRows(context),
+		// Last: it starts a queue-mode cluster and one n8n for minutes (BENCH_QUEUE=0 skips it).
+		() => queueThroughputRow(context),
 	];
 	const rows: BenchRow[] = [];
 	for (const step of steps) {

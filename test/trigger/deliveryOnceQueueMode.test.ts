@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { eventsRunOnce } from '../../nodes/Seam/trigger/eventsRunOnce';
+import { SETTLE_MS } from '../../nodes/Seam/trigger/sharedRecord';
 import type { SeamTrigger as SeamTriggerType } from '../../nodes/Seam/SeamTrigger.node';
 import {
 	installDeduplicationStore,
@@ -23,6 +24,8 @@ import { postDelivery, type SeamEvent, seamEvent, signedDelivery } from './helpe
 import { type Delivery, WebhookEndpoint } from './helpers/webhookEndpoint';
 
 jest.setTimeout(60_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const SECRET = newSecret();
 const STARTED = { status: 200, body: { message: 'Workflow was started' } };
@@ -61,7 +64,13 @@ function handledBy(process: SeamTriggerType): void {
 	trigger.nodeTypes.types[WEBHOOK_TRIGGER_TYPE] = process;
 }
 
-const storedEventIds = () => [...store.rows.values()].flat();
+/**
+ * Whether a row of the store is this test's node's: the processes of earlier tests may still be
+ * checking their own rows (each node has its own).
+ */
+const isThisTestsRow = (rowKey: string) => rowKey.endsWith(`|n:${trigger.node.id}`);
+const storedEventIds = () =>
+	[...store.rows.entries()].filter(([rowKey]) => isThisTestsRow(rowKey)).flatMap(([, row]) => row);
 
 beforeAll(async () => {
 	references = await loadReferences();
@@ -70,15 +79,15 @@ beforeAll(async () => {
 
 beforeEach(async () => {
 	store.rows.clear();
-	store.beforeWrite = undefined;
 	store.afterWrite = undefined;
-	store.failWith = undefined;
+	store.failure = undefined;
 	logs = recordNodeLogs();
 	trigger = new TriggerUnderTest({
 		type: WEBHOOK_TRIGGER_TYPE,
 		parameters: { events: ['lock.unlocked'] },
 		credentials: { apiKey: 'seam_test_unused', apiUrl: 'http://127.0.0.1:9' },
 	});
+	trigger.node.id = randomUUID();
 	endpoint = await WebhookEndpoint.start(trigger);
 	// n8n 2.x in queue mode.
 	endpoint.savesStaticDataOfRunStartingCalls = false;
@@ -150,17 +159,33 @@ describe("n8n's store has no lock", () => {
 		expect(storedEventIds().sort()).toEqual([a.event_id, b.event_id].sort());
 	});
 
-	test("another process's write drops this run's record: it is read back and recorded again", async () => {
+	/** The next write of the row (by anyone) is another process's, made from a copy read earlier. */
+	function anotherProcessWritesItsCopy(copy: string[]) {
+		let done = false;
+		store.afterWrite = (rowKey) => {
+			if (done || !isThisTestsRow(rowKey)) return;
+			done = true;
+			store.rows.set(rowKey, copy);
+		};
+	}
+
+	test("another process's write drops this run's record: this process's next record adds it again", async () => {
+		const [a, b] = [seamEvent(), seamEvent()];
+		const other = seamEvent().event_id;
+		anotherProcessWritesItsCopy([other]);
+		expect(await post(delivery(a))).toEqual(STARTED);
+		expect(storedEventIds()).toEqual([other]);
+		expect(await post(delivery(b))).toEqual(STARTED);
+		expect(storedEventIds().sort()).toEqual([a.event_id, b.event_id, other].sort());
+	});
+
+	test(`after its last record, the process checks again once ${SETTLE_MS} ms have passed`, async () => {
 		const event = seamEvent();
 		const other = seamEvent().event_id;
-		let clobbered = false;
-		store.afterWrite = (rowKey) => {
-			if (clobbered) return;
-			clobbered = true;
-			// Another worker read the row before this run wrote it, and writes its own copy after.
-			store.rows.set(rowKey, [other]);
-		};
+		anotherProcessWritesItsCopy([other]);
 		expect(await post(delivery(event))).toEqual(STARTED);
+		expect(storedEventIds()).toEqual([other]);
+		await sleep(SETTLE_MS + 500);
 		expect(storedEventIds().sort()).toEqual([event.event_id, other].sort());
 
 		handledBy(newProcess());
@@ -171,7 +196,8 @@ describe("n8n's store has no lock", () => {
 
 describe('when the store cannot be used, the event runs and the log says why', () => {
 	test("the database failing: the run passes the event on, n8n's log names the failure", async () => {
-		store.failWith = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+		const down = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+		store.failure = (rowKey) => (isThisTestsRow(rowKey) ? down : undefined);
 		const event = seamEvent();
 		expect(await post(delivery(event))).toEqual(STARTED);
 		expect(passedOn()).toEqual([event.event_id]);

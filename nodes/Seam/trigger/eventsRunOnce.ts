@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { MEMORY_MAX_ENTRIES } from './deliveryMemory';
+import { keepRecords, type RecordEvents } from './sharedRecord';
 
 // The check every n8n process shares. The delivery memory (deliveryMemory.ts) lives in the
 // process that took the webhook call and in the workflow's static data, and neither reaches far
@@ -11,30 +12,11 @@ import { MEMORY_MAX_ENTRIES } from './deliveryMemory';
 //
 // The run itself can reach what every process shares: n8n's de-duplication store (the one its
 // Remove Duplicates node keeps), in n8n's database. The Seam Trigger's step in the run records
-// the events it passes on there and passes on only events recorded for the first time. A repeat
-// that got past the webhook processor then starts a run that stops at the trigger.
-//
-// n8n's store reads the whole list and writes it back without a lock, so two processes recording
-// at the same moment can drop each other's entries. Within a process the records are made one
-// after another; across processes each run reads its entries back once and records again any
-// that another process's write dropped.
+// the events it passes on there and passes on only events recorded for the first time
+// (sharedRecord.ts keeps those records from being lost). A repeat that got past the webhook
+// processor then starts a run that stops at the trigger.
 
 const OPTIONS = { mode: 'entries' as const, maxEntries: MEMORY_MAX_ENTRIES };
-
-/** The records of this process, one after another per workflow and node. */
-const queues = new Map<string, Promise<unknown>>();
-
-async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-	const previous = queues.get(key) ?? Promise.resolve();
-	const next = previous.then(work, work);
-	const settled = next.catch(() => undefined);
-	queues.set(key, settled);
-	try {
-		return await next;
-	} finally {
-		if (queues.get(key) === settled) queues.delete(key);
-	}
-}
 
 export interface EventsRunOnce {
 	items: INodeExecutionData[];
@@ -57,7 +39,6 @@ export async function eventsRunOnce(
 	if (context.getMode() !== 'webhook' || typeof store.checkProcessedAndRecord !== 'function') {
 		return { items, alreadyRun: [] };
 	}
-	const record = store.checkProcessedAndRecord.bind(context.helpers);
 	const eventIds = [
 		...new Set(
 			items
@@ -67,29 +48,27 @@ export async function eventsRunOnce(
 	];
 	if (eventIds.length === 0) return { items, alreadyRun: [] };
 
-	const key = `${context.getWorkflow().id ?? ''}/${context.getNode().id}`;
+	const node = context.getNode();
+	const helpers = context.helpers;
+	const record: RecordEvents = async (ids) =>
+		(await helpers.checkProcessedAndRecord!(ids, 'node', OPTIONS)).new.map(String);
+	const warn = (message: string) => context.logger.warn(message, { node: node.name });
 	let fresh: Set<string>;
 	try {
-		fresh = await oneAtATime(key, async () => {
-			const first = await record(eventIds, 'node', OPTIONS);
-			const recorded = first.new.map(String);
-			// Read back: what another process's write dropped comes back as new, and is recorded again.
-			if (recorded.length > 0) await record(recorded, 'node', OPTIONS);
-			return new Set(recorded);
-		});
+		fresh = await keepRecords(`${context.getWorkflow().id ?? ''}/${node.id}`, record, warn).add(
+			eventIds,
+		);
 	} catch (error) {
-		context.logger.warn(
+		warn(
 			`Seam Trigger could not check n8n's de-duplication store, so the events run without that check: ${(error as Error).message}`,
-			{ node: context.getNode().name },
 		);
 		return { items, alreadyRun: [] };
 	}
-	const alreadyRun = eventIds.filter((eventId) => !fresh.has(eventId));
 	return {
 		items: items.filter((item) => {
 			const eventId = item.json.event_id;
 			return typeof eventId !== 'string' || fresh.has(eventId);
 		}),
-		alreadyRun,
+		alreadyRun: eventIds.filter((eventId) => !fresh.has(eventId)),
 	};
 }

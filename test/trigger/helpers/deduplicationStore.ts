@@ -2,8 +2,9 @@
  * n8n's de-duplication store as n8n's own DeduplicationHelper keeps it (packages/cli, read in
  * n8n 2.41.1), "entries" mode only, in memory instead of the ProcessedData table: one row per
  * workflow and context (`n:<node id>` for scope "node"), read whole, appended to, trimmed to
- * maxEntries from the oldest, and written back whole, without a lock. `beforeWrite` lets a test
- * put another process's write between one call's read and its write (a lost update).
+ * maxEntries from the oldest, and written back whole, without a lock. `afterWrite` lets a test
+ * put another process's write, made from a copy it read earlier, after one call's (a lost
+ * update); `failure` makes calls on a row fail (the database is down).
  */
 import { DataDeduplicationService } from 'n8n-core';
 import type {
@@ -18,12 +19,10 @@ import type {
 export class InMemoryDeduplicationStore implements IDataDeduplicator {
 	/** Rows by `${workflowId}|${context}`: the recorded values, oldest first. */
 	readonly rows = new Map<string, string[]>();
-	/** Runs after a call read its row and before it writes it back. */
-	beforeWrite?: (rowKey: string) => void | Promise<void>;
 	/** Runs after a call wrote its row back. */
 	afterWrite?: (rowKey: string) => void;
-	/** When set, every call fails with it (the database is down). */
-	failWith?: Error;
+	/** An error for calls on a row (the database is down), or undefined. */
+	failure?: (rowKey: string) => Error | undefined;
 	calls = 0;
 
 	static rowKey(scope: DeduplicationScope, contextData: ICheckProcessedContextData): string {
@@ -38,9 +37,10 @@ export class InMemoryDeduplicationStore implements IDataDeduplicator {
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
 		this.calls++;
-		if (this.failWith) throw this.failWith;
 		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not modelled`);
 		const key = InMemoryDeduplicationStore.rowKey(scope, contextData);
+		const failure = this.failure?.(key);
+		if (failure) throw failure;
 		const row = [...(this.rows.get(key) ?? [])];
 		await Promise.resolve();
 		const output: IDeduplicationOutput = { new: [], processed: [] };
@@ -53,7 +53,6 @@ export class InMemoryDeduplicationStore implements IDataDeduplicator {
 			}
 		}
 		if (options.maxEntries) row.splice(0, row.length - options.maxEntries);
-		await this.beforeWrite?.(key);
 		this.rows.set(key, row);
 		this.afterWrite?.(key);
 		return output;

@@ -2,14 +2,23 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox, type Sandbox } from '../sandbox';
-import { EXAMPLES, EXAMPLES_DIR, loadExample, seamCredential } from '../harness/examples';
+import { EXAMPLES, EXAMPLES_DIR, seamCredential } from '../harness/examples';
 import { N8nHome } from '../harness/n8nHome';
 import { N8nInstance } from '../harness/n8nInstance';
 import { packageWarnings } from './packageWarnings';
 import { packPackage, REPO_ROOT } from '../harness/packPackage';
 import { provisionN8n } from '../harness/provision';
-import { nodeOutput, onlyItem, runError, type ExecutionData, type Json } from '../harness/runData';
+import { nodeOutput, onlyItem, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
+import {
+	expectAccessGrantResults,
+	expectLatchResults,
+	expectSaltoKsResults,
+	exampleParameter,
+	expectSucceeded,
+	locatorValue,
+	sorted,
+} from './exampleChecks';
 import { lockApiFixtures } from './lockApi';
 import { mcpFixtures } from './mcp';
 import { stayFixtures } from './stays';
@@ -25,27 +34,6 @@ const DAY = 24 * 60 * MINUTE;
 /** First run on a machine: Node.js and n8n come from the registry (minutes; see the README). */
 const SETUP_TIMEOUT = 60 * MINUTE;
 const RUN_TIMEOUT = 5 * MINUTE;
-
-type Parameters = Record<string, unknown>;
-
-/** A parameter of a node of an example, as saved in examples/ (what the workflow asks for). */
-function exampleParameter(file: string, nodeName: string, parameter: string): unknown {
-	const node = loadExample(file).nodes.find((candidate) => candidate.name === nodeName);
-	if (!node) throw new Error(`${file} has no node "${nodeName}"`);
-	return (node.parameters as Parameters)[parameter];
-}
-
-function locatorValue(file: string, nodeName: string, parameter: string): string {
-	return (exampleParameter(file, nodeName, parameter) as { value: string }).value;
-}
-
-/** The run succeeded, and the API key appears nowhere in its data. */
-function expectSucceeded(execution: ExecutionData, apiKey: string): void {
-	expect(runError(execution)).toBeUndefined();
-	expect(JSON.stringify(execution)).not.toContain(apiKey);
-}
-
-const sorted = (values: unknown[]) => [...values].map(String).sort();
 
 /** This repository's package.json: what the package tells n8n to load. */
 function packageManifest(): { n8n: { nodes: string[]; credentials: string[] } } {
@@ -170,46 +158,8 @@ export function describeEndToEnd(target: N8nTarget): void {
 		test(
 			'001 Salto KS: Jane joins several access groups and gets one 6-digit PIN for all their doors',
 			async () => {
-				const file = EXAMPLES.saltoKs.file;
 				const execution = await home.execute(EXAMPLES.saltoKs.id);
-				expectSucceeded(execution, apiKey());
-
-				const site = onlyItem(execution, 'Get the Salto KS site');
-				expect(site.acs_system_id).toBe(locatorValue(file, 'Get the Salto KS site', 'acsSystemId'));
-				expect(site.external_type).toBe('salto_ks_site');
-
-				const user = onlyItem(execution, 'Create ACS user Jane Doe');
-				const schedule = user.access_schedule as { starts_at: string; ends_at: string };
-				expect(user).toMatchObject({ full_name: 'Jane Doe', acs_system_id: site.acs_system_id });
-				expect(Date.parse(schedule.ends_at)).toBeGreaterThan(Date.parse(schedule.starts_at));
-				expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
-
-				const groups = exampleParameter(
-					file,
-					'Add Jane to access groups',
-					'accessGroupIds',
-				) as string[];
-				expect(groups.length).toBeGreaterThan(1);
-				expect(onlyItem(execution, 'Add Jane to access groups').added_acs_access_group_ids).toEqual(
-					groups,
-				);
-
-				const pin = onlyItem(execution, 'Create PIN code');
-				expect(pin.code).toMatch(/^\d{6}$/);
-				expect(pin.acs_user_id).toBe(user.acs_user_id);
-
-				// What the PIN opens, asked of Seam directly: every door of both groups.
-				const { acs_entrances } = await seamPost<{ acs_entrances: Json[] }>(
-					sandbox.url,
-					apiKey(),
-					'/acs/users/list_accessible_entrances',
-					{
-						acs_user_id: user.acs_user_id,
-					},
-				);
-				expect(sorted(acs_entrances.map((entrance) => entrance.display_name))).toEqual(
-					sorted(await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups)),
-				);
+				await expectSaltoKsResults(EXAMPLES.saltoKs.file, execution, sandbox);
 			},
 			RUN_TIMEOUT,
 		);
@@ -217,57 +167,9 @@ export function describeEndToEnd(target: N8nTarget): void {
 		test(
 			'004 Latch: one 7-digit PIN per chosen door, each opening exactly that door, for the same dates',
 			async () => {
-				const file = EXAMPLES.latch.file;
 				const startedAt = Date.now();
 				const execution = await home.execute(EXAMPLES.latch.id);
-				expectSucceeded(execution, apiKey());
-
-				const user = onlyItem(execution, 'Create ACS user for Jane in Building A');
-				expect(user).toMatchObject({
-					full_name: 'Jane Doe',
-					acs_system_id: locatorValue(
-						file,
-						'Create ACS user for Jane in Building A',
-						'acsSystemId',
-					),
-					user_identity_id: locatorValue(
-						file,
-						'Create ACS user for Jane in Building A',
-						'userIdentityId',
-					),
-				});
-
-				const conditions = exampleParameter(file, 'Keep the doors Jane needs', 'conditions') as {
-					conditions: Array<{ rightValue: string }>;
-				};
-				const chosenDoors = conditions.conditions.map((condition) => condition.rightValue);
-				const doors = nodeOutput(execution, 'Keep the doors Jane needs');
-				expect(sorted(doors.map((door) => door.display_name))).toEqual(sorted(chosenDoors));
-
-				const credentials = nodeOutput(execution, 'Create one PIN per door');
-				expect(credentials).toHaveLength(doors.length);
-				for (const credential of credentials) {
-					expect(credential.code).toMatch(/^\d{7}$/);
-					expect(credential.acs_user_id).toBe(user.acs_user_id);
-					expect(Date.parse(credential.starts_at as string)).toBeGreaterThan(startedAt);
-					expect(Date.parse(credential.ends_at as string)).toBeGreaterThan(
-						Date.parse(credential.starts_at as string),
-					);
-					expect([credential.starts_at, credential.ends_at]).toEqual([
-						credentials[0].starts_at,
-						credentials[0].ends_at,
-					]);
-				}
-
-				// Items keep their order: the n-th PIN was made for the n-th door and opens only it.
-				expect(nodeOutput(execution, 'PIN per door')).toEqual(
-					doors.map((door, index) => ({
-						door: door.display_name,
-						pin_code: credentials[index].code,
-						valid_from: credentials[index].starts_at,
-						valid_until: credentials[index].ends_at,
-					})),
-				);
+				expectLatchResults(EXAMPLES.latch.file, execution, sandbox, startedAt);
 			},
 			RUN_TIMEOUT,
 		);
@@ -276,38 +178,7 @@ export function describeEndToEnd(target: N8nTarget): void {
 			'003 Access Grant: Gina gets a PIN on the front door, sees its doors, then it is moved and revoked',
 			async () => {
 				const execution = await home.execute(EXAMPLES.accessGrant.id);
-				expectSucceeded(execution, apiKey());
-
-				const locks = nodeOutput(execution, 'Check which locks take a PIN');
-				expect(locks.length).toBeGreaterThan(0);
-				expect(locks.every((lock) => lock.can_program_online_access_codes === true)).toBe(true);
-
-				const grant = onlyItem(execution, 'Grant Gina a PIN on the front door');
-				const pins = grant.pin_codes as Array<{ code: string; doors: Array<{ name: string }> }>;
-				expect(pins).toHaveLength(1);
-				expect(pins[0].code).toMatch(/^\d{4,9}$/);
-				expect(pins[0].doors.map((door) => door.name)).toEqual(['Front Door Lock']);
-
-				const methods = nodeOutput(execution, "List the grant's access methods");
-				expect(methods.map((method) => method.code)).toEqual([pins[0].code]);
-				const related = onlyItem(execution, 'Which doors does the PIN open');
-				expect((related.devices as Json[]).map((device) => device.display_name)).toEqual([
-					'Front Door Lock',
-				]);
-
-				const moved = onlyItem(execution, 'Move check-out one day later');
-				expect(Date.parse(moved.ends_at as string) - Date.parse(grant.ends_at as string)).toBe(DAY);
-				expect(onlyItem(execution, 'Revoke the grant (check-out)')).toEqual({
-					deleted: true,
-					access_grant_id: grant.access_grant_id,
-				});
-				const { access_grants } = await seamPost<{ access_grants: Json[] }>(
-					sandbox.url,
-					apiKey(),
-					'/access_grants/list',
-					{ access_grant_key: 'example-003-gina' },
-				);
-				expect(access_grants).toEqual([]);
+				await expectAccessGrantResults(execution, sandbox);
 			},
 			RUN_TIMEOUT,
 		);

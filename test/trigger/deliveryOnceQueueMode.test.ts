@@ -194,6 +194,33 @@ describe("n8n's store has no lock", () => {
 	});
 });
 
+describe('records made together', () => {
+	test('runs that ask at once are recorded in one write; an event two of them carry runs once', async () => {
+		const recorded = new Set<string>();
+		const checkProcessedAndRecord = jest.fn(async (ids: string[]) => {
+			await sleep(20);
+			const fresh = ids.filter((id) => !recorded.has(id));
+			fresh.forEach((id) => recorded.add(id));
+			return { new: fresh, processed: ids.filter((id) => !fresh.includes(id)) };
+		});
+		const workflowId = `wf-${randomUUID()}`;
+		const context = {
+			getMode: () => 'webhook',
+			getWorkflow: () => ({ id: workflowId }),
+			getNode: () => ({ id: 'node', name: 'Seam Trigger' }),
+			logger: { warn: jest.fn() },
+			helpers: { checkProcessedAndRecord },
+		} as unknown as IExecuteFunctions;
+		const run = (eventId: string) => eventsRunOnce(context, [{ json: { event_id: eventId } }]);
+
+		const results = await Promise.all(['evt-a', 'evt-b', 'evt-b', 'evt-c'].map(run));
+		expect(results.map((result) => result.items.length)).toEqual([1, 1, 0, 1]);
+		expect(results[2].alreadyRun).toEqual(['evt-b']);
+		expect(checkProcessedAndRecord).toHaveBeenCalledTimes(1);
+		expect(checkProcessedAndRecord.mock.calls[0][0]).toEqual(['evt-a', 'evt-b', 'evt-c']);
+	});
+});
+
 describe('when the store cannot be used, the event runs and the log says why', () => {
 	test("the database failing: the run passes the event on, n8n's log names the failure", async () => {
 		const down = new Error('connect ECONNREFUSED 127.0.0.1:5432');

@@ -4,7 +4,8 @@ import { sleep } from 'n8n-workflow';
 // whole and writes it back whole, without a lock: when two processes (two queue-mode workers)
 // record at the same moment, the later write drops what the other had just added, and a retry of
 // that event would run again. So each process
-// - records one after another (no two of its own writes overlap);
+// - records one after another (no two of its own writes overlap), the runs that ask meanwhile
+//   together in the next record;
 // - keeps the events it recorded in the last half minute and sends them along with every record,
 //   so that whatever another process's write dropped is added again by its next one;
 // - after its last write, records them once more when any write that began before it has surely
@@ -21,10 +22,17 @@ const MAX_NODES = 100;
 /** Records the events; returns those that were not recorded yet. */
 export type RecordEvents = (eventIds: string[]) => Promise<string[]>;
 
+interface Batch {
+	claims: Map<string, symbol>;
+	written: Promise<Set<string>>;
+}
+
 class NodeRecords {
 	/** Event id → when this process recorded it (epoch ms), oldest first. */
 	private readonly carried = new Map<string, number>();
 	private queue: Promise<unknown> = Promise.resolve();
+	/** The events waiting for the next record, by the run that asked first. */
+	private nextBatch: Batch | undefined;
 	private lastWriteAt = 0;
 	private settling = false;
 
@@ -33,27 +41,51 @@ class NodeRecords {
 		public warn: (message: string) => void,
 	) {}
 
-	/** Records the events; returns those no earlier record holds (they run now). */
+	/**
+	 * Records the events; returns those no earlier record holds (they run now). Runs that ask
+	 * while a record is being written are recorded together by the next one, so that the records
+	 * keep up with the runs however slow the database is (on one n8n, SQLite took longer for one
+	 * record than the runs took to arrive).
+	 */
 	async add(eventIds: string[]): Promise<Set<string>> {
-		return await this.oneAtATime(async () => {
-			const wanted = new Set(eventIds);
-			const carried = this.carriedIds().filter((eventId) => !wanted.has(eventId));
-			let added: Set<string>;
-			try {
-				added = new Set(await this.record([...eventIds, ...carried]));
-			} finally {
-				this.lastWriteAt = Date.now();
-			}
-			const fresh = new Set(eventIds.filter((eventId) => added.has(eventId)));
-			const now = Date.now();
-			for (const eventId of fresh) this.carried.set(eventId, now);
-			for (const eventId of this.carried.keys()) {
-				if (this.carried.size <= MAX_CARRIED) break;
-				this.carried.delete(eventId);
-			}
-			this.settleLater();
-			return fresh;
-		});
+		let batch = this.nextBatch;
+		if (!batch) {
+			const forming: Batch = { claims: new Map(), written: Promise.resolve(new Set()) };
+			forming.written = this.oneAtATime(async () => {
+				this.nextBatch = undefined;
+				return await this.write([...forming.claims.keys()]);
+			});
+			this.nextBatch = batch = forming;
+		}
+		// The same event asked for twice in one batch runs for the first asker only.
+		const claim = Symbol('run');
+		for (const eventId of eventIds)
+			if (!batch.claims.has(eventId)) batch.claims.set(eventId, claim);
+		const added = await batch.written;
+		return new Set(
+			eventIds.filter((eventId) => added.has(eventId) && batch.claims.get(eventId) === claim),
+		);
+	}
+
+	/** One record of the batch's events and the carried ones; returns the batch's new ones. */
+	private async write(eventIds: string[]): Promise<Set<string>> {
+		const wanted = new Set(eventIds);
+		const carried = this.carriedIds().filter((eventId) => !wanted.has(eventId));
+		let added: Set<string>;
+		try {
+			added = new Set(await this.record([...eventIds, ...carried]));
+		} finally {
+			this.lastWriteAt = Date.now();
+		}
+		const fresh = new Set(eventIds.filter((eventId) => added.has(eventId)));
+		const now = Date.now();
+		for (const eventId of fresh) this.carried.set(eventId, now);
+		for (const eventId of this.carried.keys()) {
+			if (this.carried.size <= MAX_CARRIED) break;
+			this.carried.delete(eventId);
+		}
+		this.settleLater();
+		return fresh;
 	}
 
 	private carriedIds(): string[] {

@@ -81,6 +81,13 @@ export class QueueCluster {
 		return `${this.webhookProcessor.url}/webhook/${webhookPath.replace(/^\/+/, '')}`;
 	}
 
+	/** The workers whose logs say they ran the execution. */
+	workersThatRan(executionId: string): string[] {
+		return this.workers
+			.filter((worker) => worker.output().includes(`Worker finished execution ${executionId} `))
+			.map((worker) => worker.name);
+	}
+
 	static async start(options: ClusterOptions): Promise<QueueCluster> {
 		const { log, runtime } = options;
 		const started = Date.now();

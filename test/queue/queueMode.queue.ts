@@ -10,18 +10,14 @@
  * test/queue/README.md has the figures and what n8n guarantees.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 import { entranceNamesOfAccessGroups } from '../e2e/seamQueries';
 import { EXAMPLES, loadExample, seamCredential } from '../harness/examples';
-import { packPackage } from '../harness/packPackage';
-import { provisionN8n } from '../harness/provision';
 import { nodeOutput, onlyItem, runError } from '../harness/runData';
 import { N8N_2 } from '../harness/targets';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { QueueCluster } from './cluster';
+import type { QueueCluster } from './cluster';
+import { type PackedCluster, startPackedCluster } from './packedCluster';
 import { lockUnlockedEvent, newDelivery, sendDeliveries, type Delivery } from './deliveries';
 import { allExecutions, firstItemOf, waitForFinishedExecutions } from './executions';
 import { deliverAndCountRuns, REPEAT, SVIX_RETRIES_MS } from './deliveryLoad';
@@ -51,7 +47,7 @@ interface SeamWebhook {
 describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook processor`, () => {
 	let sandbox: Sandbox;
 	let cluster: QueueCluster;
-	let packDir: string | undefined;
+	let packed: PackedCluster | undefined;
 
 	const listWebhooks = async (): Promise<SeamWebhook[]> => {
 		const response = await fetch(`${sandbox.url}/webhooks/list`, {
@@ -89,19 +85,10 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		}
 	};
 
-	/** Which worker's log says it ran the execution. */
-	const workersThatRan = (executionId: string) =>
-		cluster.workers
-			.filter((worker) => worker.output().includes(`Worker finished execution ${executionId} `))
-			.map((worker) => worker.name);
-
 	beforeAll(async () => {
-		const runtime = await provisionN8n(N8N_2);
 		sandbox = await startSandbox({ webhookRetryDelaysMs: [] });
-		packDir = mkdtempSync(path.join(tmpdir(), 'n8n-queue-pack-'));
-		const tarball = await packPackage(packDir);
-		cluster = await QueueCluster.start({ runtime, tarball, log });
-		await cluster.main.setupOwner();
+		packed = await startPackedCluster(log);
+		cluster = packed.cluster;
 		const home = cluster.main.home;
 		await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
 		await home.importWorkflows([
@@ -116,12 +103,8 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 	}, 60 * MINUTE);
 
 	afterAll(async () => {
-		// N8N_QUEUE_KEEP_LOGS=1 keeps every process's log (and user folder) for reading.
-		const keepLogs = process.env.N8N_QUEUE_KEEP_LOGS === '1';
-		await cluster?.stop({ keepLogs });
-		if (cluster && keepLogs) log(`Logs kept in ${cluster.logDir}`);
+		await packed?.stop();
 		await sandbox?.close();
-		if (packDir) rmSync(packDir, { recursive: true, force: true });
 	}, 5 * MINUTE);
 
 	test('000 PIN code quick start runs on a worker: June gets a 6-digit PIN for the doors of Main Group', async () => {
@@ -135,7 +118,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: main, two workers, a webhook pr
 		await cluster.main.deactivate(QUICK_START.id);
 		expect(runError(execution)).toBeUndefined();
 		expect(JSON.stringify(execution)).not.toContain(sandbox.apiKey);
-		expect(workersThatRan(String(execution.id))).toHaveLength(1);
+		expect(cluster.workersThatRan(String(execution.id))).toHaveLength(1);
 
 		// The same checks as the single-instance suite (test/e2e/suite.ts).
 		const user = onlyItem(execution, 'Create ACS user June Doe');

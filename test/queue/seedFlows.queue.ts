@@ -15,9 +15,6 @@
  *
  * Then: every execution the cluster saved ran on a worker, and no process printed a secret.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 import {
 	expectAccessGrantResults,
@@ -28,12 +25,11 @@ import { stayFixtures } from '../e2e/stays';
 import { staySyncFixtures } from '../e2e/staySync';
 import { EXAMPLES, loadExample, seamCredential } from '../harness/examples';
 import type { N8nInstance } from '../harness/n8nInstance';
-import { packPackage } from '../harness/packPackage';
-import { provisionN8n } from '../harness/provision';
 import type { ExecutionData } from '../harness/runData';
 import { N8N_2 } from '../harness/targets';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { QueueCluster } from './cluster';
+import type { QueueCluster } from './cluster';
+import { type PackedCluster, startPackedCluster } from './packedCluster';
 import { clusterAsOneN8n } from './clusterFront';
 import { exampleStartedByWebhook } from './workflows';
 
@@ -106,7 +102,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 	let sandbox: Sandbox;
 	let cluster: QueueCluster;
 	let front: N8nInstance;
-	let packDir: string | undefined;
+	let packed: PackedCluster | undefined;
 	const world = {
 		sandbox: () => sandbox,
 		home: () => cluster.main.home,
@@ -115,19 +111,10 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 	const stays = stayFixtures(world);
 	const staySync = staySyncFixtures(world);
 
-	/** Which workers' logs say they ran the execution. */
-	const workersThatRan = (executionId: string) =>
-		cluster.workers
-			.filter((worker) => worker.output().includes(`Worker finished execution ${executionId} `))
-			.map((worker) => worker.name);
-
 	beforeAll(async () => {
-		const runtime = await provisionN8n(N8N_2);
 		sandbox = await startSandbox();
-		packDir = mkdtempSync(path.join(tmpdir(), 'n8n-queue-pack-'));
-		const tarball = await packPackage(packDir);
-		cluster = await QueueCluster.start({ runtime, tarball, log });
-		await cluster.main.setupOwner();
+		packed = await startPackedCluster(log);
+		cluster = packed.cluster;
 		front = clusterAsOneN8n(cluster);
 		const home = cluster.main.home;
 		await home.importCredentials([seamCredential(sandbox.url, sandbox.apiKey)]);
@@ -143,14 +130,10 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 	}, 60 * MINUTE);
 
 	afterAll(async () => {
-		// N8N_QUEUE_KEEP_LOGS=1 keeps every process's log (and user folder) for reading.
-		const keepLogs = process.env.N8N_QUEUE_KEEP_LOGS === '1';
-		await cluster?.stop({ keepLogs });
-		if (cluster && keepLogs) log(`Logs kept in ${cluster.logDir}`);
+		await packed?.stop();
 		await stays.tearDown();
 		await staySync.tearDown();
 		await sandbox?.close();
-		if (packDir) rmSync(packDir, { recursive: true, force: true });
 	}, 5 * MINUTE);
 
 	describe('the seed examples, each started by a production webhook on the webhook processor', () => {
@@ -166,7 +149,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 						timeoutMs: 3 * MINUTE,
 					});
 					await cluster.main.deactivate(flow.id);
-					expect(workersThatRan(String(execution.id))).toHaveLength(1);
+					expect(cluster.workersThatRan(String(execution.id))).toHaveLength(1);
 					// The single-instance suite's checks: the run succeeded, no API key in its data,
 					// and Seam's state afterwards.
 					await flow.check(execution, sandbox, startedAt);
@@ -192,7 +175,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 				`${executions.length} executions of ${workflows.size} workflows; by worker: ${cluster.workers
 					.map(
 						(worker) =>
-							`${worker.name} ${executions.filter((execution) => workersThatRan(execution.id).includes(worker.name)).length}`,
+							`${worker.name} ${executions.filter((execution) => cluster.workersThatRan(execution.id).includes(worker.name)).length}`,
 					)
 					.join(', ')}`,
 			);
@@ -206,7 +189,7 @@ describe(`n8n ${N8N_2.n8nVersion} in queue mode: the seed examples and the stay 
 			);
 			const ranOn = executions.map((execution) => ({
 				id: execution.id,
-				workers: workersThatRan(execution.id).length,
+				workers: cluster.workersThatRan(execution.id).length,
 			}));
 			expect(ranOn.filter((execution) => execution.workers !== 1)).toEqual([]);
 		},

@@ -147,30 +147,44 @@ const CONSTRAINTS: Record<string, { breaks: (code: string) => boolean; words: st
 	},
 };
 
+/** Why a lock cannot take a code: it chooses its codes, the length, or keypad rules it breaks. */
+type Misfit =
+	| { reason: 'locksChoice' }
+	| { reason: 'length' }
+	| { reason: 'rules'; broken: string[] };
+
+function misfitOf(code: string, lock: CodeLock): Misfit | undefined {
+	if (lock.constraints.includes('cannot_specify_pin_code')) return { reason: 'locksChoice' };
+	if (!takesLength(lock, code.length)) return { reason: 'length' };
+	const broken = lock.constraints.filter((rule) => CONSTRAINTS[rule]?.breaks(code));
+	return broken.length > 0 ? { reason: 'rules', broken } : undefined;
+}
+
+const ruleWords = (broken: string[]) => broken.map((rule) => CONSTRAINTS[rule].words).join('; ');
+
 /**
  * A custom code must fit the lock: its length and the keypad's rules Seam reports. Checked
  * before sending, so the error names the field and the lock instead of coming back from the lock.
  */
 export function assertCodeFits(form: FormReader, field: Field, code: string, lock: CodeLock): void {
-	if (lock.constraints.includes('cannot_specify_pin_code')) {
+	const misfit = misfitOf(code, lock);
+	if (misfit?.reason === 'locksChoice') {
 		form.fail(
 			`${field.label} is not possible on ${lock.name}`,
 			`${lock.name} chooses its codes itself (Seam reports cannot_specify_pin_code). Leave ${field.label} empty; the code Seam gets is in "code".`,
 		);
 	}
-	const lengths = lengthsInWords(lock);
-	if (!takesLength(lock, code.length)) {
+	if (misfit?.reason === 'length') {
+		const lengths = lengthsInWords(lock);
 		form.fail(
 			`${field.label} "${code}" has ${code.length} digits: ${lock.name} takes ${lengths}`,
 			`Use a code of ${lengths}, or leave ${field.label} empty so that Seam chooses one the lock takes.`,
 		);
 	}
-	const broken = lock.constraints.filter((rule) => CONSTRAINTS[rule]?.breaks(code));
-	if (broken.length > 0) {
-		const words = broken.map((rule) => CONSTRAINTS[rule].words).join('; ');
+	if (misfit?.reason === 'rules') {
 		form.fail(
-			`${field.label} "${code}" does not fit the rules of ${lock.name}: ${words}`,
-			`Seam reports these rules for the lock's keypad (properties.code_constraints: ${broken.join(', ')}). Choose another code, or leave ${field.label} empty so that Seam chooses one.`,
+			`${field.label} "${code}" does not fit the rules of ${lock.name}: ${ruleWords(misfit.broken)}`,
+			`Seam reports these rules for the lock's keypad (properties.code_constraints: ${misfit.broken.join(', ')}). Choose another code, or leave ${field.label} empty so that Seam chooses one.`,
 		);
 	}
 }
@@ -180,11 +194,11 @@ export function assertCodeFits(form: FormReader, field: Field, code: string, loc
  * undefined when it can: for a code that does not come from a form field (one other locks hold).
  */
 export function codeMisfit(code: string, lock: CodeLock): string | undefined {
-	if (lock.constraints.includes('cannot_specify_pin_code')) return 'chooses its codes itself';
-	if (!takesLength(lock, code.length)) return `takes ${lengthsInWords(lock)}`;
-	const broken = lock.constraints.filter((rule) => CONSTRAINTS[rule]?.breaks(code));
-	if (broken.length === 0) return undefined;
-	return `has keypad rules it breaks: ${broken.map((rule) => CONSTRAINTS[rule].words).join('; ')}`;
+	const misfit = misfitOf(code, lock);
+	if (misfit?.reason === 'locksChoice') return 'chooses its codes itself';
+	if (misfit?.reason === 'length') return `takes ${lengthsInWords(lock)}`;
+	if (misfit?.reason === 'rules') return `has keypad rules it breaks: ${ruleWords(misfit.broken)}`;
+	return undefined;
 }
 
 /** A preferred length the lock does not take: Seam would silently use another one. */

@@ -35,6 +35,45 @@ export function expectSucceeded(execution: ExecutionData, apiKey: string): void 
 
 export const sorted = (values: unknown[]) => [...values].map(String).sort();
 
+/** 000-pin-code-quick-start.json: June gets a 6-digit PIN for the doors of Main Group. */
+export async function expectQuickStartResults(
+	file: string,
+	execution: ExecutionData,
+	seam: SeamApi,
+	startedAt: number,
+): Promise<void> {
+	expectSucceeded(execution, seam.apiKey);
+
+	const user = onlyItem(execution, 'Create ACS user June Doe');
+	const schedule = user.access_schedule as { starts_at: string; ends_at: string };
+	expect(user.full_name).toBe('June Doe');
+	// Tomorrow, for two days: and until then Salto KS lists June as unsubscribed.
+	expect(Date.parse(schedule.starts_at)).toBeGreaterThan(startedAt);
+	expect(Date.parse(schedule.ends_at) - Date.parse(schedule.starts_at)).toBe(2 * DAY);
+	expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
+
+	const pin = onlyItem(execution, 'Create PIN code');
+	expect(pin.code).toMatch(/^\d{6}$/);
+	expect(pin.acs_user_id).toBe(user.acs_user_id);
+
+	const groups = exampleParameter(file, 'Add June to Main Group', 'accessGroupIds') as string[];
+	const doors = await entranceNamesOfAccessGroups(seam.url, seam.apiKey, groups);
+	expect(doors.length).toBeGreaterThan(0);
+	const listed = nodeOutput(execution, 'List entrances June can open').map(
+		(entrance) => entrance.display_name,
+	);
+	expect(sorted(listed)).toEqual(sorted(doors));
+
+	const summary = onlyItem(execution, 'Quick start summary');
+	expect({ ...summary, entrances: sorted(summary.entrances as string[]) }).toEqual({
+		user: 'June Doe',
+		pin_code: pin.code,
+		access_starts_at: schedule.starts_at,
+		access_ends_at: schedule.ends_at,
+		entrances: sorted(doors),
+	});
+}
+
 /** 001-salto-ks-pin-code.json: Jane joins several access groups; one 6-digit PIN for all their doors. */
 export async function expectSaltoKsResults(
 	file: string,

@@ -53,3 +53,36 @@ export async function accessGroupIdsByName(
 		acs_access_groups.map((group) => [group.name, group.acs_access_group_id]),
 	);
 }
+
+/** A webhook as Seam's /webhooks/list returns it. */
+export interface SeamWebhook {
+	webhook_id: string;
+	url: string;
+	event_types: string[];
+	secret: string;
+}
+
+/** The webhooks registered with Seam, as any client sees them. */
+export async function listSeamWebhooks(apiUrl: string, apiKey: string): Promise<SeamWebhook[]> {
+	return (await seamPost<{ webhooks: SeamWebhook[] }>(apiUrl, apiKey, '/webhooks/list', {}))
+		.webhooks;
+}
+
+/**
+ * n8n registers a trigger's webhook after answering the activation: the webhooks once `count`
+ * exist, or whatever exists after `timeoutMs`.
+ */
+export async function seamWebhooksOnceSettled(
+	apiUrl: string,
+	apiKey: string,
+	count: number,
+	timeoutMs = 60_000,
+): Promise<SeamWebhook[]> {
+	const deadline = Date.now() + timeoutMs;
+	let webhooks = await listSeamWebhooks(apiUrl, apiKey);
+	while (webhooks.length !== count && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		webhooks = await listSeamWebhooks(apiUrl, apiKey);
+	}
+	return webhooks;
+}

@@ -8,13 +8,13 @@ import { N8nInstance } from '../harness/n8nInstance';
 import { packageWarnings } from './packageWarnings';
 import { packPackage, REPO_ROOT } from '../harness/packPackage';
 import { provisionN8n } from '../harness/provision';
-import { nodeOutput, onlyItem, type Json } from '../harness/runData';
+import { onlyItem, type Json } from '../harness/runData';
 import { accessGroupIdsByName, entranceNamesOfAccessGroups, seamPost } from './seamQueries';
 import {
 	expectAccessGrantResults,
 	expectLatchResults,
+	expectQuickStartResults,
 	expectSaltoKsResults,
-	exampleParameter,
 	expectSucceeded,
 	locatorValue,
 	sorted,
@@ -114,43 +114,9 @@ export function describeEndToEnd(target: N8nTarget): void {
 		test(
 			'000 PIN code quick start: June gets a 6-digit PIN for the doors of Main Group',
 			async () => {
-				const file = EXAMPLES.quickStart.file;
 				const startedAt = Date.now();
 				const execution = await home.execute(EXAMPLES.quickStart.id);
-				expectSucceeded(execution, apiKey());
-
-				const user = onlyItem(execution, 'Create ACS user June Doe');
-				const schedule = user.access_schedule as { starts_at: string; ends_at: string };
-				expect(user.full_name).toBe('June Doe');
-				// Tomorrow, for two days: and until then Salto KS lists June as unsubscribed.
-				expect(Date.parse(schedule.starts_at)).toBeGreaterThan(startedAt);
-				expect(Date.parse(schedule.ends_at) - Date.parse(schedule.starts_at)).toBe(2 * DAY);
-				expect(user.salto_ks_metadata).toEqual({ is_subscribed: false });
-
-				const pin = onlyItem(execution, 'Create PIN code');
-				expect(pin.code).toMatch(/^\d{6}$/);
-				expect(pin.acs_user_id).toBe(user.acs_user_id);
-
-				const groups = exampleParameter(
-					file,
-					'Add June to Main Group',
-					'accessGroupIds',
-				) as string[];
-				const doors = await entranceNamesOfAccessGroups(sandbox.url, apiKey(), groups);
-				expect(doors.length).toBeGreaterThan(0);
-				const listed = nodeOutput(execution, 'List entrances June can open').map(
-					(entrance) => entrance.display_name,
-				);
-				expect(sorted(listed)).toEqual(sorted(doors));
-
-				const summary = onlyItem(execution, 'Quick start summary');
-				expect({ ...summary, entrances: sorted(summary.entrances as string[]) }).toEqual({
-					user: 'June Doe',
-					pin_code: pin.code,
-					access_starts_at: schedule.starts_at,
-					access_ends_at: schedule.ends_at,
-					entrances: sorted(doors),
-				});
+				await expectQuickStartResults(EXAMPLES.quickStart.file, execution, sandbox, startedAt);
 			},
 			RUN_TIMEOUT,
 		);

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
+import { isAlive } from './processes';
+
 // Provisioned runtimes (Node builds, n8n installs: gigabytes) live outside the clone, in the
 // user's cache, so that every clone, test run and CI run on a machine shares them and
 // `git clean` does not throw them away. N8N_NODES_SEAM_CACHE overrides the place.
@@ -16,15 +18,6 @@ export function cacheRoot(): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 /**
  * Runs `work` while holding an exclusive lock on `name` in the cache, so that two test files

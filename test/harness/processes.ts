@@ -187,3 +187,13 @@ export function startBackground(
 export function tail(text: string, lines = 40): string {
 	return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
+
+/** Whether a process with this id exists (one owned by another user counts). */
+export function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 
+import { seamWebhooksOnceSettled } from '../e2e/seamQueries';
 import { seamCredential } from '../harness/examples';
 import { N8nHome } from '../harness/n8nHome';
 import { N8nInstance } from '../harness/n8nInstance';
@@ -22,7 +23,6 @@ const MINUTE = 60_000;
 const TRIGGER = { id: 'seamTriggerSingl', webhookId: randomUUID() };
 const log = (message: string) =>
 	process.stderr.write(`[n8n-single ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe(`one n8n ${N8N_2.n8nVersion} (regular mode, SQLite): the same deliveries, for comparison`, () => {
 	let sandbox: Sandbox;
@@ -53,20 +53,7 @@ describe(`one n8n ${N8N_2.n8nVersion} (regular mode, SQLite): the same deliverie
 		'500 signed deliveries, 25 at a time: 500 successful executions, none for the repeats',
 		async () => {
 			await n8n.activate(TRIGGER.id);
-			const deadline = Date.now() + 60_000;
-			let webhooks: Array<{ secret: string }> = [];
-			while (webhooks.length !== 1 && Date.now() < deadline) {
-				const response = await fetch(`${sandbox.url}/webhooks/list`, {
-					method: 'POST',
-					headers: {
-						authorization: `Bearer ${sandbox.apiKey}`,
-						'content-type': 'application/json',
-					},
-					body: '{}',
-				});
-				webhooks = ((await response.json()) as { webhooks: Array<{ secret: string }> }).webhooks;
-				if (webhooks.length !== 1) await sleep(250);
-			}
+			const webhooks = await seamWebhooksOnceSettled(sandbox.url, sandbox.apiKey, 1);
 			expect(webhooks).toHaveLength(1);
 			await deliverAndCountRuns(
 				{

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 
+import { listSeamWebhooks, seamWebhooksOnceSettled } from '../e2e/seamQueries';
 import { EXAMPLE_CREDENTIAL, seamCredential } from '../harness/examples';
 import { N8nHome } from '../harness/n8nHome';
 import { N8nInstance } from '../harness/n8nInstance';
@@ -27,13 +28,6 @@ import { loadReferences, type References } from './helpers/svixReference';
 
 const MINUTE = 60_000;
 const run = process.env.N8N_E2E === '0' ? describe.skip : describe;
-
-interface SeamWebhook {
-	webhook_id: string;
-	url: string;
-	event_types: string[];
-	secret: string;
-}
 
 const WEBHOOK_WORKFLOW = 'seamTriggerE2e01';
 const POLLING_WORKFLOW = 'seamPollingE2e01';
@@ -68,14 +62,7 @@ function describeTriggersIn(target: N8nTarget): void {
 		let port: number;
 
 		/** Webhooks on the sandbox, through Seam's API as any client sees them. */
-		const listWebhooks = async (): Promise<SeamWebhook[]> => {
-			const response = await fetch(`${sandbox.url}/webhooks/list`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' },
-				body: '{}',
-			});
-			return ((await response.json()) as { webhooks: SeamWebhook[] }).webhooks;
-		};
+		const listWebhooks = () => listSeamWebhooks(sandbox.url, sandbox.apiKey);
 
 		beforeAll(async () => {
 			references = await loadReferences();
@@ -113,15 +100,8 @@ function describeTriggersIn(target: N8nTarget): void {
 		});
 
 		/** n8n 2.x registers and removes webhooks after answering the API call; 1.x before. */
-		const webhooksOnceSettled = async (count: number): Promise<SeamWebhook[]> => {
-			const deadline = Date.now() + 30_000;
-			let webhooks = await listWebhooks();
-			while (webhooks.length !== count && Date.now() < deadline) {
-				await new Promise((resolve) => setTimeout(resolve, 250));
-				webhooks = await listWebhooks();
-			}
-			return webhooks;
-		};
+		const webhooksOnceSettled = (count: number) =>
+			seamWebhooksOnceSettled(sandbox.url, sandbox.apiKey, count, 30_000);
 
 		const executionIds = async (workflowId: string) =>
 			(await n8n.executions(workflowId)).map((execution) => execution.id);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { isAlive } from '../../harness/processes';
 import type { Log } from './debianPackages';
 
 // What a queue-mode run leaves behind when its test process could not clean up: killed with
@@ -15,15 +16,6 @@ export const OWNER_FILE = 'owner.pid';
 
 export function markOwner(dir: string): void {
 	writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 function read(file: string): string {
